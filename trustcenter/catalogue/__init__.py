@@ -1,0 +1,74 @@
+"""The AICPA 2017 Trust Services Criteria, shipped as package data (identifiers and our own topics).
+
+The topics in ``tsc2017.yaml`` are short paraphrases written for this project; the AICPA
+criterion text is copyrighted and is not reproduced.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+class Category(enum.StrEnum):
+    """The five trust services categories; security (CC1 to CC9) is in every SOC 2 and SOC 3."""
+
+    SECURITY = "security"
+    AVAILABILITY = "availability"
+    PROCESSING_INTEGRITY = "processing_integrity"
+    CONFIDENTIALITY = "confidentiality"
+    PRIVACY = "privacy"
+
+    @property
+    def title(self) -> str:
+        """The category's name as a reader expects it."""
+        return _CATEGORY_TITLES[self]
+
+    @property
+    def prefix(self) -> str:
+        """The identifier prefix of the category's criteria (CC, A, C, PI, P)."""
+        return _CATEGORY_PREFIXES[self]
+
+
+_CATEGORY_TITLES = {
+    Category.SECURITY: "Security",
+    Category.AVAILABILITY: "Availability",
+    Category.PROCESSING_INTEGRITY: "Processing integrity",
+    Category.CONFIDENTIALITY: "Confidentiality",
+    Category.PRIVACY: "Privacy",
+}
+_CATEGORY_PREFIXES = {
+    Category.SECURITY: "CC",
+    Category.AVAILABILITY: "A",
+    Category.PROCESSING_INTEGRITY: "PI",
+    Category.CONFIDENTIALITY: "C",
+    Category.PRIVACY: "P",
+}
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One criterion: its identifier (``CC6.1``), category and a short topic in our words."""
+
+    id: str
+    category: Category
+    topic: str
+
+
+@cache
+def criteria() -> dict[str, Criterion]:
+    """All 61 criteria by identifier, in the order of the TSC document."""
+    text = resources.files(__package__).joinpath("tsc2017.yaml").read_text("utf-8")
+    rows = yaml.safe_load(text)
+    return {
+        row["id"]: Criterion(row["id"], Category(row["category"]), row["topic"]) for row in rows
+    }
+
+
+def criteria_of(category: Category) -> list[Criterion]:
+    """The criteria of one category, in document order."""
+    return [c for c in criteria().values() if c.category is category]

@@ -1,0 +1,145 @@
+"""Load a ``data/`` folder: read each YAML file, validate it, cross-check, and build the model.
+
+This is the one entry point the CLI and the MkDocs macros share, so ``trustcenter check``
+and ``mkdocs build`` report exactly the same problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from trustcenter.checks import Checker
+from trustcenter.model import (
+    DATA_FILES,
+    AttestationsFile,
+    Company,
+    ControlsFile,
+    SubprocessorsFile,
+    TrustCenter,
+)
+from trustcenter.problems import DataError, Problem, Severity, sort_problems
+from trustcenter.validation import validate
+from trustcenter.yamlsource import SourceFile, parse_yaml
+
+
+@dataclass
+class LoadResult:
+    """What loading found: the trust center (when there is no error) and every problem."""
+
+    trust_center: TrustCenter | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that make the data unusable."""
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """The problems that are shown but do not fail unless asked."""
+        return [p for p in self.problems if not p.is_error]
+
+
+def display_name(path: Path) -> str:
+    """``path`` relative to the working directory when it is below it, as editors link it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _unknown_files(data_dir: Path) -> list[Problem]:
+    problems = []
+    for path in sorted(data_dir.iterdir()):
+        if path.suffix in (".yml", ".yaml") and path.name not in DATA_FILES:
+            close = difflib.get_close_matches(path.name, list(DATA_FILES), n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else (
+                "expected one of: " + ", ".join(DATA_FILES))
+            problems.append(Problem(display_name(path), 1, 1,
+                                    f"unknown data file '{path.name}' is not read",
+                                    severity=Severity.WARNING, hint=hint))
+    return problems
+
+
+def load(data_dir: Path, today: dt.date) -> LoadResult:
+    """Load and check every data file in ``data_dir`` as of the build date ``today``.
+
+    Raises :class:`FileNotFoundError` when ``data_dir`` is not a folder; every problem in
+    the data itself is returned in the result, in file and line order.
+    """
+    if not data_dir.is_dir():
+        raise FileNotFoundError(f"data folder not found: {display_name(data_dir)}")
+    problems = _unknown_files(data_dir)
+    sources: dict[str, SourceFile] = {}
+    models: dict[str, Any] = {}
+    for filename, (model, required) in DATA_FILES.items():
+        path = data_dir / filename
+        name = display_name(path)
+        if not path.is_file():
+            if required:
+                problems.append(Problem(name, 1, 1, f"missing data file {filename}",
+                                        hint=f"create {name}"))
+            continue
+        source, read_problems = parse_yaml(path.read_bytes(), name)
+        sources[name] = source
+        problems += read_problems
+        if source.value is None:
+            continue
+        models[filename], invalid = validate(model, source)
+        problems += invalid
+    problems += _cross_check(models, sources, today)
+    problems = sort_problems(problems)
+    if any(p.is_error for p in problems):
+        return LoadResult(None, problems)
+    return LoadResult(_assemble(models), problems)
+
+
+def _cross_check(models: dict[str, Any], sources: dict[str, SourceFile],
+                 today: dt.date) -> list[Problem]:
+    checker = Checker(sources, today)
+    company: Company | None = models.get("company.yml")
+    if company is not None:
+        checker.company(company)
+    attestations: AttestationsFile | None = models.get("attestations.yml")
+    if attestations is not None:
+        checker.unique_ids(attestations.attestations, "attestation")
+        for item in attestations.attestations:
+            checker.attestation(item)
+            checker.freshness(item)
+    controls: ControlsFile | None = models.get("controls.yml")
+    if controls is not None:
+        checker.unique_ids(controls.categories, "category")
+        checker.unique_ids(controls.controls, "control")
+        checker.control_categories(controls.controls, controls.categories)
+    subprocessors: SubprocessorsFile | None = models.get("subprocessors.yml")
+    if subprocessors is not None:
+        checker.unique_ids(subprocessors.subprocessors, "subprocessor")
+    return checker.problems
+
+
+def _assemble(models: dict[str, Any]) -> TrustCenter:
+    controls: ControlsFile = models["controls.yml"]
+    subprocessors = models.get("subprocessors.yml") or SubprocessorsFile()
+    return TrustCenter(
+        company=models["company.yml"],
+        attestations=models["attestations.yml"].attestations,
+        categories=controls.categories,
+        controls=controls.controls,
+        subprocessors=subprocessors.subprocessors,
+    )
+
+
+def load_or_raise(data_dir: Path, today: dt.date) -> tuple[TrustCenter, list[Problem]]:
+    """Like :func:`load`, but raise :class:`DataError` when there is an error.
+
+    Returns the trust center and the warnings.
+    """
+    result = load(data_dir, today)
+    if result.trust_center is None:
+        raise DataError(result.problems)
+    return result.trust_center, result.warnings

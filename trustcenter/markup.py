@@ -1,0 +1,80 @@
+"""The safe text rules: which URLs a link may point to, and the small Markdown subset.
+
+Descriptions in the data may use emphasis, inline code, links and lists; nothing else.
+Raw HTML is never interpreted: ``<script>`` in a description is shown as the text
+``<script>``. markdown-it-py does the parsing and escaping (CommonMark, made for this);
+we only choose the rules it may apply and the URL schemes a link may use.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markupsafe import Markup
+
+#: The only URL schemes a link from the data may use.
+ALLOWED_SCHEMES = ("https", "http", "mailto")
+
+_RULES = ["emphasis", "backticks", "link", "list", "escape", "entity", "newline"]
+
+
+def url_problem(url: str) -> str | None:
+    """Say what is wrong with ``url`` as a link target, or return ``None`` when it is allowed."""
+    if not url or url != url.strip() or any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return f"expected a URL without spaces, found '{url}'"
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in ALLOWED_SCHEMES:
+        found = f"a '{scheme}:' URL" if scheme else "a URL with no scheme"
+        return f"expected an https:, http: or mailto: URL, found {found} ('{url}')"
+    if scheme in ("https", "http") and not parts.hostname:
+        return f"expected a web address with a host name, such as https://example.com, found '{url}'"
+    if scheme == "mailto" and "@" not in parts.path:
+        return f"expected an e-mail address after 'mailto:', found '{url}'"
+    return None
+
+
+def is_allowed_url(url: str) -> bool:
+    """True when ``url`` is an https, http or mailto URL."""
+    return url_problem(url) is None
+
+
+@cache
+def _parser(*, strict_links: bool) -> MarkdownIt:
+    parser = MarkdownIt("zero", {"html": False, "linkify": False, "typographer": False})
+    parser.enable(_RULES)
+    # The strict parser refuses other schemes even if validation was skipped.
+    parser.validateLink = is_allowed_url if strict_links else (lambda url: True)  # type: ignore[method-assign]
+    return parser
+
+
+def _links(tokens: list[Token]) -> list[str]:
+    found: list[str] = []
+    for token in tokens:
+        if token.type == "link_open":
+            found.append(str(token.attrGet("href") or ""))
+        if token.children:
+            found.extend(_links(token.children))
+    return found
+
+
+def markdown_problems(text: str) -> list[str]:
+    """Say what is not allowed in ``text``: today, links to URLs of other schemes."""
+    return [
+        problem
+        for href in _links(_parser(strict_links=False).parse(text))
+        if (problem := url_problem(href)) is not None
+    ]
+
+
+def render_markdown(text: str) -> Markup:
+    """Render the safe Markdown subset to HTML; raw HTML in ``text`` comes out escaped."""
+    return Markup(_parser(strict_links=True).render(text).strip())
+
+
+def render_inline(text: str) -> Markup:
+    """Render a one-line value (emphasis, code, links) without a wrapping paragraph."""
+    return Markup(_parser(strict_links=True).renderInline(text).strip())

@@ -1,0 +1,194 @@
+"""Validate parsed YAML against the model and say, for each error, where, what and how to fix.
+
+Pydantic finds every type error in one pass; this module rewrites its messages in the
+words of a person editing YAML ("unknown key 'catgory': did you mean 'category'?"),
+pins each to the line and column of the key or value, and keeps the entries of a list
+that did validate, so that the cross-checks can still run over them in the same pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import types
+import typing
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
+
+from trustcenter.model import Model, describe
+from trustcenter.problems import Problem
+from trustcenter.yamlsource import SourceFile
+
+M = TypeVar("M", bound=Model)
+
+_BOOLEAN_HINT = (
+    "YAML reads yes, no, on, off, true and false as booleans: put the value in quotes"
+)
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The concrete types an annotation may stand for (Annotated and unions taken apart)."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [t for arg in typing.get_args(annotation) for t in _unwrap(arg)]
+    return [annotation]
+
+
+def _annotation_at(root: type[BaseModel], loc: Sequence[str | int]) -> list[Any]:
+    """The possible types of the value at ``loc`` below ``root``."""
+    current: list[Any] = [root]
+    for part in loc:
+        following: list[Any] = []
+        for kind in current:
+            if isinstance(kind, type) and issubclass(kind, BaseModel) and isinstance(part, str):
+                if part in kind.model_fields:
+                    following += _unwrap(kind.model_fields[part].annotation)
+            elif typing.get_origin(kind) is list and isinstance(part, int):
+                following += _unwrap(typing.get_args(kind)[0])
+        if not following:
+            return current  # a part the data does not have (a validator's name): stay
+        current = following
+    return current
+
+
+def _allowed_keys(root: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    keys: list[str] = []
+    for kind in _annotation_at(root, loc):
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            keys += list(kind.model_fields)
+    return keys
+
+
+def _allowed_values(root: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    values: list[str] = []
+    for kind in _annotation_at(root, loc):
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            values += [str(member.value) for member in kind]
+        elif typing.get_origin(kind) is typing.Literal:
+            values += [str(arg) for arg in typing.get_args(kind)]
+    return values
+
+
+def _suggest(found: object, choices: list[str], *, listed: bool = False) -> str:
+    """``did you mean 'x'?`` for the closest choice, else the choices (unless ``listed``)."""
+    close = difflib.get_close_matches(str(found).lower(), choices, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "expected one of: " + ", ".join(choices) if choices and not listed else ""
+
+
+def _translate(root: type[BaseModel], source: SourceFile, error: ErrorDetails) -> Problem | None:
+    """One pydantic error as a problem at its place in the YAML file."""
+    loc = tuple(error["loc"])
+    kind, found = error["type"], error.get("input")
+    ctx = error.get("ctx") or {}
+    if source.resolve(loc) in source.broken:
+        return None  # already reported while reading the YAML
+    if kind == "missing":
+        key = loc[-1]
+        return source.problem(
+            loc[:-1], f"missing required key '{key}'", hint=f"add '{key}:' with a value"
+        )
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        return source.problem(
+            loc, f"unknown key '{key}'", hint=_suggest(key, _allowed_keys(root, loc[:-1])),
+            at_key=True,
+        )
+    if kind in ("enum", "literal_error"):
+        options = _allowed_values(root, loc)
+        return source.problem(
+            loc, f"expected one of {', '.join(options)}; found {describe(found)}",
+            hint=_suggest(found, options, listed=True),
+        )
+    hint = _BOOLEAN_HINT if isinstance(found, bool) else ""
+    if kind == "string_type":
+        message = f"expected text, found {describe(found)}"
+        hint = hint or ("put the value in quotes" if found is not None else "write a value")
+    elif kind == "string_too_short":
+        message = "expected text, found an empty value"
+    elif kind == "string_pattern_mismatch":
+        message = (
+            "expected an identifier (letters, digits, '.', '_' or '-', starting with a "
+            f"letter or digit), found {describe(found)}"
+        )
+    elif kind.startswith("date") or kind.startswith("datetime"):
+        message = f"expected a date in the form YYYY-MM-DD, found {describe(found)}"
+        hint = "write the date as year-month-day, for example 2026-09-30"
+    elif kind in ("int_type", "int_parsing", "int_from_float"):
+        message = f"expected a whole number, found {describe(found)}"
+    elif kind == "list_type":
+        message = f"expected a list, found {describe(found)}"
+        hint = "write each item on its own line, starting with '- '"
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        message = f"expected a mapping of keys to values, found {describe(found)}"
+        hint = "write 'key: value' lines indented below this key"
+    elif kind == "too_short":
+        wanted = ctx.get("min_length", 1)
+        message = f"expected at least {'one entry' if wanted == 1 else f'{wanted} entries'}, found none"
+    elif kind == "value_error":
+        message = str(ctx.get("error", error["msg"]))
+    else:
+        message = f"{error['msg']}; found {describe(found)}"
+    return source.problem(loc, message, hint=hint)
+
+
+def _salvage(model: type[M], source: SourceFile) -> M | None:
+    """Build the file's model from the list entries that are valid on their own."""
+    if not isinstance(source.value, dict):
+        return None
+    fields: dict[str, Any] = {}
+    for name, field in model.model_fields.items():
+        item_types = [t for t in _unwrap(field.annotation) if typing.get_origin(t) is list]
+        raw = source.value.get(name)
+        if not item_types or not isinstance(raw, list):
+            if field.is_required():
+                return None
+            continue
+        adapter: TypeAdapter[Any] = TypeAdapter(typing.get_args(item_types[0])[0])
+        kept = []
+        for entry in raw:
+            try:
+                kept.append(adapter.validate_python(entry))
+            except ValidationError:
+                kept.append(None)
+        fields[name] = kept
+    return model.model_construct(**fields)
+
+
+def _mark_sources(value: Any, source: SourceFile, loc: tuple[str | int, ...]) -> None:
+    """Record on every model in ``value`` the file and location it was read from."""
+    if isinstance(value, Model):
+        value._source = (source.name, loc)
+        for name in type(value).model_fields:
+            _mark_sources(getattr(value, name, None), source, (*loc, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _mark_sources(item, source, (*loc, index))
+
+
+def validate(model: type[M], source: SourceFile) -> tuple[M | None, list[Problem]]:
+    """Validate ``source`` against ``model``.
+
+    Returns the model (complete when there is no problem; otherwise built from the valid
+    list entries, with ``None`` in place of the invalid ones, or ``None`` when nothing
+    can be salvaged) and the problems found.
+    """
+    try:
+        result: M | None = model.model_validate(source.value)
+        problems: list[Problem] = []
+    except ValidationError as error:
+        translated = (_translate(model, source, e) for e in error.errors(include_url=False))
+        problems = [p for p in translated if p is not None]
+        result = _salvage(model, source)
+    if result is not None:
+        _mark_sources(result, source, ())
+        for name in type(result).model_fields:  # drop the entries that did not validate
+            if isinstance(entries := getattr(result, name, None), list):
+                setattr(result, name, [entry for entry in entries if entry is not None])
+    return result, problems

@@ -1,0 +1,193 @@
+"""Read a YAML file into plain Python values while remembering where each value came from.
+
+PyYAML's ``safe_load`` forgets positions and lets a repeated key silently replace the
+first one. Here the file is composed into PyYAML's node graph (which keeps marks), then
+walked by hand: every mapping key and every value gets its line and column, repeated
+keys become errors, and a scalar PyYAML cannot construct (``2026-02-30``) becomes an
+error at its position instead of an exception.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from trustcenter.problems import Problem
+
+#: A location inside a document: mapping keys and list indexes from the root.
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    """A place in a text file; line and column count from 1."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class SourceFile:
+    """A parsed YAML file: its values, and the position of every key and value in it."""
+
+    name: str
+    value: Any = None
+    value_at: dict[Loc, Position] = field(default_factory=dict)
+    key_at: dict[Loc, Position] = field(default_factory=dict)
+    #: Locations whose scalar could not be constructed (already reported).
+    broken: set[Loc] = field(default_factory=set)
+
+    def resolve(self, loc: Sequence[str | int]) -> Loc:
+        """Map a validator's location onto the document, skipping parts that are not in it.
+
+        Pydantic inserts names of union members or function validators into error
+        locations; anything that is not a real key or index of the data is skipped.
+        """
+        path: Loc = ()
+        for part in loc:
+            if (*path, part) in self.value_at:
+                path = (*path, part)
+        return path
+
+    def position(self, loc: Sequence[str | int], *, at_key: bool = False) -> Position:
+        """Where ``loc`` is written: the value itself, or its key when ``at_key`` is set."""
+        path = self.resolve(loc)
+        if at_key and path in self.key_at:
+            return self.key_at[path]
+        return self.value_at.get(path, Position(1, 1))
+
+    def problem(
+        self, loc: Sequence[str | int], message: str, *, hint: str = "", at_key: bool = False,
+        **kwargs: Any,
+    ) -> Problem:
+        """Build a problem pinned to ``loc`` in this file."""
+        where = self.position(loc, at_key=at_key)
+        return Problem(self.name, where.line, where.column, message, hint=hint, **kwargs)
+
+
+def _position(mark: yaml.Mark) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def _describe_syntax_error(error: yaml.MarkedYAMLError) -> tuple[str, str]:
+    """Turn PyYAML's parser wording into what was expected and the likely fix."""
+    problem = (error.problem or "invalid YAML").strip()
+    context = (error.context or "").strip()
+    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    if "\\t" in problem or "'\\t'" in problem or "tab" in problem:
+        return message, "indent with spaces; YAML does not allow tab characters for indentation"
+    if "expected <block end>" in problem or "mapping values are not allowed" in problem:
+        return message, (
+            "check the indentation of this line and the one above: keys of one mapping must "
+            "start in the same column, and a value containing ': ' must be put in quotes"
+        )
+    if "could not find expected ':'" in problem:
+        return message, "a key must be followed by ':' and a space"
+    if "found undefined alias" in problem or "found unknown escape" in problem:
+        return message, "put the value in quotes"
+    return message, "fix the YAML syntax at this position"
+
+
+class _Walker:
+    """Converts a composed node graph into Python values, recording positions."""
+
+    def __init__(self, source: SourceFile, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        self.constructor = yaml.SafeLoader("")
+
+    def value(self, node: yaml.Node, loc: Loc) -> Any:
+        self.source.value_at[loc] = _position(node.start_mark)
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, (*loc, index)) for index, item in enumerate(node.value)]
+        return self.scalar(node, loc)
+
+    def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            where = _position(key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(Problem(
+                    self.source.name, where.line, where.column,
+                    "expected a key (a word followed by ':'), found a list or mapping as key",
+                    hint="write 'key: value'",
+                ))
+                continue
+            key = str(key_node.value)
+            if key == "<<":
+                self.problems.append(Problem(
+                    self.source.name, where.line, where.column,
+                    "YAML merge keys ('<<') are not supported",
+                    hint="write the keys out in full, so a reviewer sees every value",
+                ))
+                continue
+            if key in result:
+                first = self.source.key_at[(*loc, key)]
+                self.problems.append(Problem(
+                    self.source.name, where.line, where.column,
+                    f"duplicate key '{key}': it is already given at line {first.line}, "
+                    f"column {first.column}",
+                    hint="remove one of them; YAML would silently keep only the last",
+                ))
+                continue
+            self.source.key_at[(*loc, key)] = where
+            result[key] = self.value(value_node, (*loc, key))
+        return result
+
+    def scalar(self, node: yaml.Node, loc: Loc) -> Any:
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ValueError, OverflowError) as error:
+            # The implicit timestamp resolver matched, but the date does not exist.
+            where = _position(node.start_mark)
+            self.problems.append(Problem(
+                self.source.name, where.line, where.column,
+                f"expected a real date (YYYY-MM-DD), found '{node.value}' ({error})",
+                hint="check the day and month",
+            ))
+            self.source.broken.add(loc)
+            return node.value
+
+
+def parse_yaml(data: bytes, name: str) -> tuple[SourceFile, list[Problem]]:
+    """Parse one YAML document from ``data``; ``name`` is the path shown in problems.
+
+    Returns the source (its ``value`` is ``None`` when nothing usable was read) and the
+    problems found: bytes that are not UTF-8, YAML syntax errors, an empty document,
+    repeated keys, impossible dates.
+    """
+    source = SourceFile(name)
+    problems: list[Problem] = []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        problems.append(Problem(
+            name, line, column,
+            f"expected UTF-8 text, found the byte 0x{data[error.start]:02X} that is not UTF-8",
+            hint="save the file with UTF-8 encoding",
+        ))
+        return source, problems
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = _position(mark) if mark else Position(1, 1)
+        message, hint = _describe_syntax_error(error)
+        problems.append(Problem(name, where.line, where.column, message, hint=hint))
+        return source, problems
+    if root is None:
+        problems.append(Problem(
+            name, 1, 1, "expected a YAML mapping of keys to values, found an empty file",
+            hint="fill the file in, or delete it if it is not needed",
+        ))
+        return source, problems
+    source.value = _Walker(source, problems).value(root, ())
+    return source, problems
