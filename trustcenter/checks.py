@@ -122,7 +122,7 @@ class Checker:
         if state is Standing.STALE and until is not None and not _bridged(item, self.today):
             self.report(item, ["period" if item.period else "as_of"],
                         f"{title(item)} is stale: buyers treat a SOC report as current for "
-                        f"12 months after the date it covers, which ended on {long_date(until)}"
+                        f"12 months after the date it covers, that is until {long_date(until)}"
                         f" (build date {self.today.isoformat()})",
                         hint="publish the next report, or add a bridge letter under "
                         "'gated: bridge_letters:'", warning=True)

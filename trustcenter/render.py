@@ -1,0 +1,139 @@
+"""Render the public sections of the trust center as HTML fragments.
+
+Each section is a Jinja template in ``trustcenter/templates/`` rendered with autoescaping
+on, so every value from the data is text: ``<script>`` in a company name comes out as
+``&lt;script&gt;``. Descriptions go through the safe Markdown subset of
+:mod:`trustcenter.markup`. Nothing here knows about MkDocs; the macros only call it.
+
+Only public facts reach these templates: the views below hand them public entries, and
+no template reads a ``gated`` or ``internal`` block.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from trustcenter.catalogue import Category, criteria, criteria_of
+from trustcenter.markup import render_inline, render_markdown
+from trustcenter.model import (
+    Attestation,
+    Contact,
+    ContactPurpose,
+    Control,
+    ControlCategory,
+    TransferMechanism,
+    TrustCenter,
+    Visibility,
+    slug,
+)
+from trustcenter.status import AttestationView, long_date, view
+
+TRANSFER_MECHANISMS = {
+    TransferMechanism.NONE_NEEDED: "None needed (processed in the EEA)",
+    TransferMechanism.ADEQUACY: "EU adequacy decision",
+    TransferMechanism.SCCS: "Standard Contractual Clauses (2021)",
+    TransferMechanism.DPF: "EU-U.S. Data Privacy Framework",
+    TransferMechanism.BCR: "Binding Corporate Rules",
+    TransferMechanism.UK_IDTA: "UK International Data Transfer Agreement",
+}
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("trustcenter", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(
+        markdown=render_markdown, inline=render_inline, long_date=long_date, slug=slug,
+    )
+    env.globals.update(criteria=criteria())
+    return env
+
+
+def _render(template: str, **context: Any) -> Markup:
+    """Render one template into a block of HTML with no blank lines.
+
+    Python-Markdown passes a raw HTML block through untouched only while the block has no
+    blank line, so blank lines are dropped (they carry no meaning in HTML).
+    """
+    html = _environment().get_template(template).render(**context)
+    return Markup("\n".join(line for line in html.splitlines() if line.strip()))
+
+
+class Renderer:
+    """The public sections of one trust center, as of one build date."""
+
+    def __init__(self, trust_center: TrustCenter, today: dt.date) -> None:
+        self.tc = trust_center
+        self.today = today
+
+    def _access_contact(self) -> Contact | None:
+        return self.tc.company.contact(ContactPurpose.ACCESS_REQUESTS)
+
+    def company_intro(self) -> Markup:
+        """What the company does, its commitment, and how to reach it."""
+        return _render("company_intro.html", company=self.tc.company)
+
+    def contacts(self) -> Markup:
+        """The company's contacts as a list of links."""
+        return _render("contacts.html", contacts=self.tc.company.contacts)
+
+    def attestation_cards(self) -> Markup:
+        """One card per public attestation, with its standing on the build date."""
+        cards: list[tuple[Attestation, AttestationView]] = [
+            (item, view(item, self.today)) for item in self.tc.public_attestations()
+        ]
+        return _render("attestation_cards.html", cards=cards, today=self.today,
+                       access=self._access_contact(), nda=Visibility.NDA,
+                       public=Visibility.PUBLIC)
+
+    def system_description(self) -> Markup:
+        """The SOC 3-style description of the system."""
+        return _render("system_description.html", system=self.tc.company.system)
+
+    def criteria_in_scope(self) -> Markup:
+        """The five TSC categories, which are in scope, and of which reports."""
+        rows = []
+        for category in Category:
+            reports = [
+                view(item, self.today).title for item in self.tc.public_attestations()
+                if item.framework.uses_criteria and category in item.categories
+            ]
+            rows.append((category, criteria_of(category), reports))
+        return _render("criteria_in_scope.html", rows=rows)
+
+    def controls_by_category(self) -> Markup:
+        """Public controls, grouped under their categories, in the order of the data."""
+        groups = _group(self.tc.categories, self.tc.public_controls())
+        return _render("controls_by_category.html", groups=groups)
+
+    def subprocessors(self) -> Markup:
+        """The current subprocessors as a table."""
+        return _render("subprocessors.html", subprocessors=self.tc.subprocessors,
+                       mechanisms=TRANSFER_MECHANISMS)
+
+
+def _group(
+    categories: Iterable[ControlCategory], controls: list[Control]
+) -> list[tuple[ControlCategory, list[Control]]]:
+    groups = [(cat, [c for c in controls if c.category == cat.id]) for cat in categories]
+    return [(cat, members) for cat, members in groups if members]
+
+
+def plain_text(markdown_text: str) -> str:
+    """A description without its Markdown and HTML, for a meta description."""
+    html = str(render_inline(markdown_text))
+    text = re.sub(r"<[^>]+>", "", html)
+    return Markup(text).unescape()
