@@ -47,9 +47,11 @@ def define_env(env: Any) -> None:
         )
     trust_center = result.trust_center
     company = trust_center.company
-    # One fact, one place: the site's name and description come from company.yml.
-    env.conf["site_name"] = f"{company.name} Trust Center"
-    env.conf["site_description"] = plain_text(company.description)
+    # One fact, one place: the site's name and description come from company.yml. The
+    # theme prints them without escaping, so they go in escaped, as Markup (which the
+    # theme's own ``|e`` leaves alone instead of escaping twice).
+    env.conf["site_name"] = Markup.escape(f"{company.name} Trust Center")
+    env.conf["site_description"] = Markup.escape(plain_text(company.description))
     renderer = Renderer(trust_center, today)
     for name in ("company_intro", "contacts", "attestation_cards", "system_description",
                  "criteria_in_scope", "controls_by_category", "subprocessors"):

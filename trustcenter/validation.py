@@ -82,6 +82,21 @@ def _suggest(found: object, choices: list[str], *, listed: bool = False) -> str:
     return "expected one of: " + ", ".join(choices) if choices and not listed else ""
 
 
+def _misspelt_in(source: SourceFile, loc: tuple[str | int, ...], key: str,
+                 allowed: list[str]) -> bool:
+    """True when the mapping at ``loc`` has an unknown key that is a misspelling of ``key``."""
+    mapping: Any = source.value
+    for part in loc:
+        try:
+            mapping = mapping[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    if not isinstance(mapping, dict):
+        return False
+    unknown = [k for k in mapping if k not in allowed]
+    return bool(difflib.get_close_matches(key, unknown, n=1, cutoff=0.6))
+
+
 def _translate(root: type[BaseModel], source: SourceFile, error: ErrorDetails) -> Problem | None:
     """One pydantic error as a problem at its place in the YAML file."""
     loc = tuple(error["loc"])
@@ -90,7 +105,9 @@ def _translate(root: type[BaseModel], source: SourceFile, error: ErrorDetails) -
     if source.resolve(loc) in source.broken:
         return None  # already reported while reading the YAML
     if kind == "missing":
-        key = loc[-1]
+        key = str(loc[-1])
+        if _misspelt_in(source, loc[:-1], key, _allowed_keys(root, loc[:-1])):
+            return None  # the unknown-key error already says "did you mean '<key>'?"
         return source.problem(
             loc[:-1], f"missing required key '{key}'", hint=f"add '{key}:' with a value"
         )

@@ -1,0 +1,48 @@
+# Two commands for a fresh machine with Python 3.11+ and make:
+#   make serve   set up, then serve the example trust center on http://127.0.0.1:8000
+#   make test    set up, then run the linters, the type checker and the whole test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+ADDR ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve build check test lint lock clean
+
+setup: $(STAMP)
+
+# The virtual environment, installed exactly from the lock file (hashes checked).
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "error: Python 3.11 or newer is needed (found: $$($(PYTHON) --version))" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict -a $(ADDR)
+
+build: $(STAMP)
+	$(BIN)/trustcenter check
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)
+	$(BIN)/trustcenter check
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check trustcenter macros
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+# Re-pin every dependency (after editing pyproject.toml); review the diff before committing.
+lock: $(STAMP)
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra dev \
+		-o requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

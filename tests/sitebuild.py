@@ -1,0 +1,52 @@
+"""Build scenario sites for real: ``mkdocs build`` in a subprocess, as a user runs it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SCENARIOS = Path(__file__).resolve().parent / "scenarios"
+#: The date every scenario is built as of, unless a test says otherwise.
+DEFAULT_TODAY = "2026-11-26"
+
+
+@dataclass
+class Build:
+    """The outcome of one ``mkdocs build`` run in a subprocess."""
+
+    project: Path
+    site: Path
+    returncode: int
+    output: str
+
+    def page(self, name: str = "index.html") -> str:
+        """The text of one page of the built site."""
+        return (self.site / name).read_text("utf-8")
+
+    def files(self) -> Iterator[Path]:
+        """Every file under the output folder."""
+        return (p for p in self.site.rglob("*") if p.is_file())
+
+
+def run_build(project: Path, *, today: str | None = DEFAULT_TODAY, strict: bool = True,
+              extra_env: dict[str, str] | None = None) -> Build:
+    """Build ``project`` with MkDocs in a subprocess, as a user would."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("TRUSTCENTER_TODAY", "SOURCE_DATE_EPOCH")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    if today is not None:
+        env["TRUSTCENTER_TODAY"] = today
+    env.update(extra_env or {})
+    site = project / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
+               "-d", str(site)]
+    if strict:
+        command.append("--strict")
+    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True,
+                          timeout=300, check=False)
+    return Build(project, site, done.returncode, done.stdout + done.stderr)
