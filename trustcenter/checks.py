@@ -159,6 +159,9 @@ def _attestation_rules(item: Attestation) -> Iterator[tuple[str, str]]:
     if framework.is_soc:
         if item.type is None:
             yield "framework", "expected 'type: 1' or 'type: 2' for a SOC report"
+        elif framework is Framework.SOC3 and item.type == 1:
+            yield "type", ("a SOC 3 reports on controls over a period, as a Type 2 "
+                           "examination does: expected 'type: 2'")
         elif item.type == 1 and item.period is not None:
             yield "period", "a Type 1 report is as of one date: expected 'as_of', found 'period'"
         elif item.type == 2 and item.as_of is not None:

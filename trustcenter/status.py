@@ -87,7 +87,10 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def title(item: Attestation) -> str:
     """``SOC 2 Type 2``, ``ISO/IEC 27001``, or the name given in the data."""
     name = item.name or FRAMEWORK_NAMES[item.framework]
-    return f"{name} Type {item.type}" if item.type else name
+    # A SOC 3 is always the general-use form of a Type 2 examination: it goes by "SOC 3".
+    if item.type and item.framework is not Framework.SOC3:
+        return f"{name} Type {item.type}"
+    return name
 
 
 def reference_date(item: Attestation) -> dt.date | None:
