@@ -24,7 +24,7 @@ log = logging.getLogger("mkdocs.plugins.trustcenter")
 
 def _data_dir(env: Any) -> Path:
     settings = env.conf.get("extra", {}).get("trustcenter", {}) or {}
-    return Path(env.project_dir) / settings.get("data", "data")
+    return Path(env.project_dir) / str(settings.get("data", "data"))
 
 
 def define_env(env: Any) -> None:
@@ -53,8 +53,15 @@ def define_env(env: Any) -> None:
     env.conf["site_name"] = Markup.escape(f"{company.name} Trust Center")
     env.conf["site_description"] = Markup.escape(plain_text(company.description))
     renderer = Renderer(trust_center, today)
-    for name in ("company_intro", "contacts", "attestation_cards", "system_description",
-                 "criteria_in_scope", "controls_by_category", "subprocessors"):
+    for name in (
+        "company_intro",
+        "contacts",
+        "attestation_cards",
+        "system_description",
+        "criteria_in_scope",
+        "controls_by_category",
+        "subprocessors",
+    ):
         env.macro(getattr(renderer, name), name)
     env.macro(lambda: Markup.escape(company.name), "company_name")
     env.variables["build_date"] = today.isoformat()

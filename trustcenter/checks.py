@@ -41,16 +41,28 @@ class Checker:
         self.problems: list[Problem] = []
 
     def report(
-        self, entry: Model, field: Sequence[str | int], message: str, *, hint: str = "",
-        warning: bool = False, at_key: bool = False,
+        self,
+        entry: Model,
+        field: Sequence[str | int],
+        message: str,
+        *,
+        hint: str = "",
+        warning: bool = False,
+        at_key: bool = False,
     ) -> None:
         """Record a problem at ``field`` of ``entry``, which the loader marked with its source."""
         assert entry._source is not None, "entries are marked with their source when loaded"
         name, loc = entry._source
         severity = Severity.WARNING if warning else Severity.ERROR
-        self.problems.append(self.sources[name].problem(
-            (*loc, *field), message, hint=hint, severity=severity, at_key=at_key,
-        ))
+        self.problems.append(
+            self.sources[name].problem(
+                (*loc, *field),
+                message,
+                hint=hint,
+                severity=severity,
+                at_key=at_key,
+            )
+        )
 
     # --- across entries ---------------------------------------------------------------
 
@@ -62,29 +74,52 @@ class Checker:
                 first = seen[entry.id]._source
                 line = self.sources[first[0]].position((*first[1], "id")) if first else None
                 where = f" (first used at line {line.line})" if line else ""
-                self.report(entry, ["id"], f"duplicate {what} id '{entry.id}'{where}",
-                            hint="give each entry its own id; ids make stable links")
+                self.report(
+                    entry,
+                    ["id"],
+                    f"duplicate {what} id '{entry.id}'{where}",
+                    hint="give each entry its own id; ids make stable links",
+                )
             else:
                 seen[entry.id] = entry
 
     def control_categories(
-        self, controls: Iterable[Control], categories: Sequence[ControlCategory]
+        self,
+        controls: Iterable[Control],
+        categories: Sequence[ControlCategory],
+        written: Iterable[str] = (),
     ) -> None:
-        """Every control names a category defined under ``categories:``."""
+        """Every control names a category defined under ``categories:``.
+
+        ``written`` adds the ids of category entries that failed validation (and were
+        reported already), so that their controls are not reported a second time.
+        """
         known = [c.id for c in categories]
+        allowed = set(known) | set(written)
         for control in controls:
-            if control.category not in known:
+            if control.category not in allowed:
                 close = difflib.get_close_matches(control.category, known, n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else (
-                    "expected one of: " + ", ".join(known))
-                self.report(control, ["category"],
-                            f"unknown control category '{control.category}'", hint=hint)
+                hint = (
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else ("expected one of: " + ", ".join(known))
+                )
+                self.report(
+                    control,
+                    ["category"],
+                    f"unknown control category '{control.category}'",
+                    hint=hint,
+                )
 
     def company(self, company: Company) -> None:
         """The company can be reached about security."""
         if not any(c.purpose is ContactPurpose.SECURITY for c in company.contacts):
-            self.report(company, ["contacts"], "expected a contact with 'purpose: security'",
-                        hint="security reviewers and researchers need a way to reach you")
+            self.report(
+                company,
+                ["contacts"],
+                "expected a contact with 'purpose: security'",
+                hint="security reviewers and researchers need a way to reach you",
+            )
 
     # --- one attestation --------------------------------------------------------------
 
@@ -97,53 +132,84 @@ class Checker:
         if item.status is AttestationStatus.ISSUED and item.issued is not None:
             ref = item.period.end if item.period else item.as_of
             if ref is not None and item.issued < ref:
-                self.report(item, ["issued"],
-                            f"expected the report date on or after {long_date(ref)}, found "
-                            f"{long_date(item.issued)}",
-                            hint="a report is issued after the period or date it covers")
+                self.report(
+                    item,
+                    ["issued"],
+                    f"expected the report date on or after {long_date(ref)}, found "
+                    f"{long_date(item.issued)}",
+                    hint="a report is issued after the period or date it covers",
+                )
 
     def _period(self, item: Attestation) -> None:
         assert item.period is not None
         start, end = item.period.start, item.period.end
         if end <= start:
-            self.report(item, ["period", "end"],
-                        f"expected the period's end after its start ({start.isoformat()}), "
-                        f"found {end.isoformat()}", hint="check the two dates")
-        elif end < add_months(start, SHORTEST_USUAL_PERIOD_MONTHS):
-            self.report(item, ["period", "end"],
-                        f"the period lasts {(end - start).days + 1} days, under "
-                        f"{SHORTEST_USUAL_PERIOD_MONTHS} months, the shortest Type 2 period "
-                        "auditors accept", warning=True)
+            self.report(
+                item,
+                ["period", "end"],
+                f"expected the period's end after its start ({start.isoformat()}), "
+                f"found {end.isoformat()}",
+                hint="check the two dates",
+            )
+        elif end < add_months(start, SHORTEST_USUAL_PERIOD_MONTHS) - dt.timedelta(days=1):
+            self.report(
+                item,
+                ["period", "end"],
+                f"the period lasts {(end - start).days + 1} days, under "
+                f"{SHORTEST_USUAL_PERIOD_MONTHS} months, the shortest Type 2 period "
+                "auditors accept",
+                warning=True,
+            )
 
     def freshness(self, item: Attestation) -> None:
         """Warn about reports buyers no longer treat as current, as of the build date."""
         state = standing(item, self.today)
         until = valid_until(item)
         if state is Standing.STALE and until is not None and not _bridged(item, self.today):
-            self.report(item, ["period" if item.period else "as_of"],
-                        f"{title(item)} is stale: buyers treat a SOC report as current for "
-                        f"12 months after the date it covers, that is until {long_date(until)}"
-                        f" (build date {self.today.isoformat()})",
-                        hint="publish the next report, or add a bridge letter under "
-                        "'gated: bridge_letters:'", warning=True)
+            self.report(
+                item,
+                ["period" if item.period else "as_of"],
+                f"{title(item)} is stale: buyers treat a SOC report as current for "
+                f"12 months after the date it covers, that is until {long_date(until)}"
+                f" (build date {self.today.isoformat()})",
+                hint="publish the next report, or add a bridge letter under "
+                "'gated: bridge_letters:'",
+                warning=True,
+            )
         elif state is Standing.EXPIRED and until is not None:
-            self.report(item, ["expires"],
-                        f"{title(item)} expired on {long_date(until)} "
-                        f"(build date {self.today.isoformat()})",
-                        hint="record the renewed certificate, or set 'status: withdrawn'",
-                        warning=True)
-        elif state in (Standing.PLANNED, Standing.IN_PROGRESS) and item.expected is not None \
-                and item.expected < self.today:
-            self.report(item, ["expected"],
-                        f"the expected date {long_date(item.expected)} has passed "
-                        f"(build date {self.today.isoformat()})",
-                        hint="update 'expected', or the status if the report is out",
-                        warning=True)
+            self.report(
+                item,
+                ["expires"],
+                f"{title(item)} expired on {long_date(until)} "
+                f"(build date {self.today.isoformat()})",
+                hint="record the renewed certificate, or set 'status: withdrawn'",
+                warning=True,
+            )
+        elif (
+            state in (Standing.PLANNED, Standing.IN_PROGRESS)
+            and item.expected is not None
+            and item.expected < self.today
+        ):
+            self.report(
+                item,
+                ["expected"],
+                f"the expected date {long_date(item.expected)} has passed "
+                f"(build date {self.today.isoformat()})",
+                hint="update 'expected', or the status if the report is out",
+                warning=True,
+            )
 
 
 #: Fields whose problems point at the value; the others point at the entry's key.
-_VALUE_FIELDS = {"type", "categories", "visibility", "expires", "certificate_number", "period",
-                 "as_of"}
+_VALUE_FIELDS = {
+    "type",
+    "categories",
+    "visibility",
+    "expires",
+    "certificate_number",
+    "period",
+    "as_of",
+}
 
 
 def _bridged(item: Attestation, today: dt.date) -> bool:
@@ -160,8 +226,13 @@ def _attestation_rules(item: Attestation) -> Iterator[tuple[str, str]]:
         if item.type is None:
             yield "framework", "expected 'type: 1' or 'type: 2' for a SOC report"
         elif framework is Framework.SOC3 and item.type == 1:
-            yield "type", ("a SOC 3 reports on controls over a period, as a Type 2 "
-                           "examination does: expected 'type: 2'")
+            yield (
+                "type",
+                (
+                    "a SOC 3 reports on controls over a period, as a Type 2 "
+                    "examination does: expected 'type: 2'"
+                ),
+            )
         elif item.type == 1 and item.period is not None:
             yield "period", "a Type 1 report is as of one date: expected 'as_of', found 'period'"
         elif item.type == 2 and item.as_of is not None:
@@ -174,23 +245,43 @@ def _attestation_rules(item: Attestation) -> Iterator[tuple[str, str]]:
         yield "type", f"'type' applies to SOC reports only, not to {framework.value}"
     if framework.uses_criteria:
         if Category.SECURITY not in item.categories:
-            yield "categories", ("expected 'security' among the categories: it is in the "
-                                 "scope of every SOC 2 and SOC 3")
+            yield (
+                "categories",
+                (
+                    "expected 'security' among the categories: it is in the "
+                    "scope of every SOC 2 and SOC 3"
+                ),
+            )
     elif item.categories:
-        yield "categories", ("'categories' are Trust Services Criteria categories, used by "
-                             f"SOC 2 and SOC 3 only, not by {framework.value}")
+        yield (
+            "categories",
+            (
+                "'categories' are Trust Services Criteria categories, used by "
+                f"SOC 2 and SOC 3 only, not by {framework.value}"
+            ),
+        )
     if framework.has_no_certification and item.certificate_number:
         yield "certificate_number", f"{framework.value} has no certification to number"
     if issued and not framework.has_no_certification:
         if not item.auditor:
-            yield "status", ("expected 'auditor' (the audit firm or certification body) for "
-                             "an issued report or certificate")
+            yield (
+                "status",
+                (
+                    "expected 'auditor' (the audit firm or certification body) for "
+                    "an issued report or certificate"
+                ),
+            )
         if item.issued is None:
             yield "status", "expected 'issued' (the date of the report or certificate)"
     if issued and framework.is_certification and item.expires is None:
         yield "status", "expected 'expires' (the end of the certificate's validity)"
     if item.expires and item.issued and item.expires <= item.issued:
-        yield "expires", (f"expected 'expires' after 'issued' ({item.issued.isoformat()}), "
-                          f"found {item.expires.isoformat()}")
+        yield (
+            "expires",
+            (
+                f"expected 'expires' after 'issued' ({item.issued.isoformat()}), "
+                f"found {item.expires.isoformat()}"
+            ),
+        )
     if framework is Framework.SOC3 and item.visibility is not Visibility.PUBLIC:
         yield "visibility", "a SOC 3 is a general-use report: expected 'visibility: public'"

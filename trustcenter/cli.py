@@ -30,15 +30,24 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="trustcenter", description="A trust center as code.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     check = commands.add_parser(
-        "check", help="validate the data folder",
+        "check",
+        help="validate the data folder",
         description="Validate the trust center data and report every problem with its "
         "file, line and column.",
     )
-    check.add_argument("--data", type=Path, default=Path("data"), metavar="DIR",
-                       help="the data folder (default: data)")
-    check.add_argument("--today", metavar="YYYY-MM-DD",
-                       help=f"the build date for date-dependent statuses (default: "
-                       f"${TODAY_VARIABLE}, then $SOURCE_DATE_EPOCH, then today)")
+    check.add_argument(
+        "--data",
+        type=Path,
+        default=Path("data"),
+        metavar="DIR",
+        help="the data folder (default: data)",
+    )
+    check.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help=f"the build date for date-dependent statuses (default: "
+        f"${TODAY_VARIABLE}, then $SOURCE_DATE_EPOCH, then today)",
+    )
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     return parser
 
@@ -56,9 +65,11 @@ def _check(args: argparse.Namespace) -> int:
     errors, warnings = len(result.errors), len(result.warnings)
     verdict = "failed" if failed else "ok"
     strict = " (--strict: warnings count as errors)" if args.strict and warnings else ""
-    print(f"trustcenter check: {verdict}: {errors} error(s), {warnings} warning(s) in "
-          f"{args.data} as of {today.isoformat()}{strict}",
-          file=sys.stderr if failed else sys.stdout)
+    print(
+        f"trustcenter check: {verdict}: {errors} error(s), {warnings} warning(s) in "
+        f"{args.data} as of {today.isoformat()}{strict}",
+        file=sys.stderr if failed else sys.stdout,
+    )
     return EXIT_INVALID if failed else EXIT_OK
 
 

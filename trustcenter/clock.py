@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Mapping
 
 TODAY_VARIABLE = "TRUSTCENTER_TODAY"
@@ -22,6 +23,8 @@ class BadDate(ValueError):
 def parse_day(text: str, *, what: str) -> dt.date:
     """Read ``YYYY-MM-DD``; raise :class:`BadDate` naming ``what`` when it is not a real date."""
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            raise ValueError(text)
         return dt.date.fromisoformat(text.strip())
     except ValueError:
         raise BadDate(f"{what}: expected a date in the form YYYY-MM-DD, found '{text}'") from None
@@ -30,17 +33,16 @@ def parse_day(text: str, *, what: str) -> dt.date:
 def build_date(explicit: str | None = None, environ: Mapping[str, str] | None = None) -> dt.date:
     """Resolve the build date from ``explicit``, then the environment, then today's UTC date."""
     env = os.environ if environ is None else environ
-    if explicit:
+    if explicit is not None:
         return parse_day(explicit, what="--today")
     if env.get(TODAY_VARIABLE):
         return parse_day(env[TODAY_VARIABLE], what=TODAY_VARIABLE)
     if env.get(EPOCH_VARIABLE):
         try:
-            seconds = int(env[EPOCH_VARIABLE])
-        except ValueError:
+            return dt.datetime.fromtimestamp(int(env[EPOCH_VARIABLE]), tz=dt.UTC).date()
+        except (ValueError, OverflowError, OSError):
             raise BadDate(
-                f"{EPOCH_VARIABLE}: expected whole seconds since 1970-01-01, "
+                f"{EPOCH_VARIABLE}: expected whole seconds since 1970-01-01 UTC, "
                 f"found '{env[EPOCH_VARIABLE]}'"
             ) from None
-        return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
     return dt.datetime.now(tz=dt.UTC).date()

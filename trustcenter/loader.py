@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,10 +46,11 @@ class LoadResult:
 
 def display_name(path: Path) -> str:
     """``path`` relative to the working directory when it is below it, as editors link it."""
+    absolute = path.absolute()
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+        return str(absolute.relative_to(Path.cwd()))
+    except ValueError:  # not below the working directory
+        return str(absolute)
 
 
 def _unknown_files(data_dir: Path) -> list[Problem]:
@@ -58,11 +58,21 @@ def _unknown_files(data_dir: Path) -> list[Problem]:
     for path in sorted(data_dir.iterdir()):
         if path.suffix in (".yml", ".yaml") and path.name not in DATA_FILES:
             close = difflib.get_close_matches(path.name, list(DATA_FILES), n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else (
-                "expected one of: " + ", ".join(DATA_FILES))
-            problems.append(Problem(display_name(path), 1, 1,
-                                    f"unknown data file '{path.name}' is not read",
-                                    severity=Severity.WARNING, hint=hint))
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else ("expected one of: " + ", ".join(DATA_FILES))
+            )
+            problems.append(
+                Problem(
+                    display_name(path),
+                    1,
+                    1,
+                    f"unknown data file '{path.name}' is not read",
+                    severity=Severity.WARNING,
+                    hint=hint,
+                )
+            )
     return problems
 
 
@@ -75,15 +85,16 @@ def load(data_dir: Path, today: dt.date) -> LoadResult:
     if not data_dir.is_dir():
         raise FileNotFoundError(f"data folder not found: {display_name(data_dir)}")
     problems = _unknown_files(data_dir)
-    sources: dict[str, SourceFile] = {}
-    models: dict[str, Any] = {}
+    sources: dict[str, SourceFile] = {}  # by the name shown in problems
+    models: dict[str, Any] = {}  # by file name, as in DATA_FILES
     for filename, (model, required) in DATA_FILES.items():
         path = data_dir / filename
         name = display_name(path)
         if not path.is_file():
             if required:
-                problems.append(Problem(name, 1, 1, f"missing data file {filename}",
-                                        hint=f"create {name}"))
+                problems.append(
+                    Problem(name, 1, 1, f"missing data file {filename}", hint=f"create {name}")
+                )
             continue
         source, read_problems = parse_yaml(path.read_bytes(), name)
         sources[name] = source
@@ -99,8 +110,9 @@ def load(data_dir: Path, today: dt.date) -> LoadResult:
     return LoadResult(_assemble(models), problems)
 
 
-def _cross_check(models: dict[str, Any], sources: dict[str, SourceFile],
-                 today: dt.date) -> list[Problem]:
+def _cross_check(
+    models: dict[str, Any], sources: dict[str, SourceFile], today: dt.date
+) -> list[Problem]:
     checker = Checker(sources, today)
     company: Company | None = models.get("company.yml")
     if company is not None:
@@ -115,11 +127,25 @@ def _cross_check(models: dict[str, Any], sources: dict[str, SourceFile],
     if controls is not None:
         checker.unique_ids(controls.categories, "category")
         checker.unique_ids(controls.controls, "control")
-        checker.control_categories(controls.controls, controls.categories)
+        # A category entry with a type error is reported already; its id still counts.
+        written = _written_ids(sources, "controls.yml", "categories")
+        checker.control_categories(controls.controls, controls.categories, written)
     subprocessors: SubprocessorsFile | None = models.get("subprocessors.yml")
     if subprocessors is not None:
         checker.unique_ids(subprocessors.subprocessors, "subprocessor")
     return checker.problems
+
+
+def _written_ids(sources: dict[str, SourceFile], filename: str, key: str) -> set[str]:
+    """The ids written in the entries under ``key``, whether or not the entries are valid."""
+    found: set[str] = set()
+    for source in sources.values():
+        if Path(source.name).name == filename and isinstance(source.value, dict):
+            entries = source.value.get(key)
+            for entry in entries if isinstance(entries, list) else []:
+                if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                    found.add(entry["id"])
+    return found
 
 
 def _assemble(models: dict[str, Any]) -> TrustCenter:

@@ -31,7 +31,9 @@ def url_problem(url: str) -> str | None:
         found = f"a '{scheme}:' URL" if scheme else "a URL with no scheme"
         return f"expected an https:, http: or mailto: URL, found {found} ('{url}')"
     if scheme in ("https", "http") and not parts.hostname:
-        return f"expected a web address with a host name, such as https://example.com, found '{url}'"
+        return (
+            f"expected a web address with a host name, such as https://example.com, found '{url}'"
+        )
     if scheme == "mailto" and "@" not in parts.path:
         return f"expected an e-mail address after 'mailto:', found '{url}'"
     return None

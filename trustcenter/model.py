@@ -29,7 +29,7 @@ from pydantic import (
     StringConstraints,
 )
 
-from trustcenter.catalogue import Category, criteria
+from trustcenter.catalogue import Category, criteria, criterion_hint
 from trustcenter.markup import markdown_problems, url_problem
 
 # --- value types -------------------------------------------------------------------------
@@ -51,7 +51,10 @@ def _check_markdown(value: str) -> str:
 
 def _check_criterion(value: str) -> str:
     if value not in criteria():
-        raise ValueError(f"expected a Trust Services Criteria identifier, found '{value}'")
+        raise ValueError(
+            f"expected a Trust Services Criteria identifier, found '{value}' "
+            f"({criterion_hint(value)})"
+        )
     return value
 
 
@@ -216,8 +219,12 @@ class Framework(enum.StrEnum):
     def is_certification(self) -> bool:
         """Frameworks that lead to a certificate with an expiry date."""
         return self in (
-            Framework.ISO27001, Framework.ISO27017, Framework.ISO27018, Framework.ISO27701,
-            Framework.CYBER_ESSENTIALS, Framework.CYBER_ESSENTIALS_PLUS,
+            Framework.ISO27001,
+            Framework.ISO27017,
+            Framework.ISO27018,
+            Framework.ISO27701,
+            Framework.CYBER_ESSENTIALS,
+            Framework.CYBER_ESSENTIALS_PLUS,
         )
 
     @property

@@ -56,7 +56,10 @@ def _environment() -> Environment:
         keep_trailing_newline=False,
     )
     env.filters.update(
-        markdown=render_markdown, inline=render_inline, long_date=long_date, slug=slug,
+        markdown=render_markdown,
+        inline=render_inline,
+        long_date=long_date,
+        slug=slug,
     )
     env.globals.update(criteria=criteria())
     return env
@@ -95,9 +98,14 @@ class Renderer:
         cards: list[tuple[Attestation, AttestationView]] = [
             (item, view(item, self.today)) for item in self.tc.public_attestations()
         ]
-        return _render("attestation_cards.html", cards=cards, today=self.today,
-                       access=self._access_contact(), nda=Visibility.NDA,
-                       public=Visibility.PUBLIC)
+        return _render(
+            "attestation_cards.html",
+            cards=cards,
+            today=self.today,
+            access=self._access_contact(),
+            nda=Visibility.NDA,
+            public=Visibility.PUBLIC,
+        )
 
     def system_description(self) -> Markup:
         """The SOC 3-style description of the system."""
@@ -108,7 +116,8 @@ class Renderer:
         rows = []
         for category in Category:
             reports = [
-                view(item, self.today).title for item in self.tc.public_attestations()
+                view(item, self.today).title
+                for item in self.tc.public_attestations()
                 if item.framework.uses_criteria and category in item.categories
             ]
             rows.append((category, criteria_of(category), reports))
@@ -121,8 +130,11 @@ class Renderer:
 
     def subprocessors(self) -> Markup:
         """The current subprocessors as a table."""
-        return _render("subprocessors.html", subprocessors=self.tc.subprocessors,
-                       mechanisms=TRANSFER_MECHANISMS)
+        return _render(
+            "subprocessors.html",
+            subprocessors=self.tc.subprocessors,
+            mechanisms=TRANSFER_MECHANISMS,
+        )
 
 
 def _group(

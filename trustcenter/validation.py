@@ -24,9 +24,7 @@ from trustcenter.yamlsource import SourceFile
 
 M = TypeVar("M", bound=Model)
 
-_BOOLEAN_HINT = (
-    "YAML reads yes, no, on, off, true and false as booleans: put the value in quotes"
-)
+_BOOLEAN_HINT = "YAML reads yes, no, on, off, true and false as booleans: put the value in quotes"
 
 
 def _unwrap(annotation: Any) -> list[Any]:
@@ -82,8 +80,9 @@ def _suggest(found: object, choices: list[str], *, listed: bool = False) -> str:
     return "expected one of: " + ", ".join(choices) if choices and not listed else ""
 
 
-def _misspelt_in(source: SourceFile, loc: tuple[str | int, ...], key: str,
-                 allowed: list[str]) -> bool:
+def _misspelt_in(
+    source: SourceFile, loc: tuple[str | int, ...], key: str, allowed: list[str]
+) -> bool:
     """True when the mapping at ``loc`` has an unknown key that is a misspelling of ``key``."""
     mapping: Any = source.value
     for part in loc:
@@ -114,19 +113,25 @@ def _translate(root: type[BaseModel], source: SourceFile, error: ErrorDetails) -
     if kind == "extra_forbidden":
         key = str(loc[-1])
         return source.problem(
-            loc, f"unknown key '{key}'", hint=_suggest(key, _allowed_keys(root, loc[:-1])),
+            loc,
+            f"unknown key '{key}'",
+            hint=_suggest(key, _allowed_keys(root, loc[:-1])),
             at_key=True,
         )
     if kind in ("enum", "literal_error"):
         options = _allowed_values(root, loc)
         return source.problem(
-            loc, f"expected one of {', '.join(options)}; found {describe(found)}",
+            loc,
+            f"expected one of {', '.join(options)}; found {describe(found)}",
             hint=_suggest(found, options, listed=True),
         )
     hint = _BOOLEAN_HINT if isinstance(found, bool) else ""
     if kind == "string_type":
         message = f"expected text, found {describe(found)}"
-        hint = hint or ("put the value in quotes" if found is not None else "write a value")
+        if isinstance(found, list | dict):
+            hint = "write a single text value here"
+        elif not hint:
+            hint = "put the value in quotes" if found is not None else "write a value"
     elif kind == "string_too_short":
         message = "expected text, found an empty value"
     elif kind == "string_pattern_mismatch":
@@ -147,7 +152,8 @@ def _translate(root: type[BaseModel], source: SourceFile, error: ErrorDetails) -
         hint = "write 'key: value' lines indented below this key"
     elif kind == "too_short":
         wanted = ctx.get("min_length", 1)
-        message = f"expected at least {'one entry' if wanted == 1 else f'{wanted} entries'}, found none"
+        entries = "one entry" if wanted == 1 else f"{wanted} entries"
+        message = f"expected at least {entries}, found none"
     elif kind == "value_error":
         message = str(ctx.get("error", error["msg"]))
     else:
@@ -175,7 +181,7 @@ def _salvage(model: type[M], source: SourceFile) -> M | None:
             except ValidationError:
                 kept.append(None)
         fields[name] = kept
-    return model.model_construct(**fields)
+    return model.model_construct(**fields)  # type: ignore[return-value]
 
 
 def _mark_sources(value: Any, source: SourceFile, loc: tuple[str | int, ...]) -> None:

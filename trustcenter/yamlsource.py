@@ -60,7 +60,12 @@ class SourceFile:
         return self.value_at.get(path, Position(1, 1))
 
     def problem(
-        self, loc: Sequence[str | int], message: str, *, hint: str = "", at_key: bool = False,
+        self,
+        loc: Sequence[str | int],
+        message: str,
+        *,
+        hint: str = "",
+        at_key: bool = False,
         **kwargs: Any,
     ) -> Problem:
         """Build a problem pinned to ``loc`` in this file."""
@@ -112,28 +117,40 @@ class _Walker:
         for key_node, value_node in node.value:
             where = _position(key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(Problem(
-                    self.source.name, where.line, where.column,
-                    "expected a key (a word followed by ':'), found a list or mapping as key",
-                    hint="write 'key: value'",
-                ))
+                self.problems.append(
+                    Problem(
+                        self.source.name,
+                        where.line,
+                        where.column,
+                        "expected a key (a word followed by ':'), found a list or mapping as key",
+                        hint="write 'key: value'",
+                    )
+                )
                 continue
             key = str(key_node.value)
             if key == "<<":
-                self.problems.append(Problem(
-                    self.source.name, where.line, where.column,
-                    "YAML merge keys ('<<') are not supported",
-                    hint="write the keys out in full, so a reviewer sees every value",
-                ))
+                self.problems.append(
+                    Problem(
+                        self.source.name,
+                        where.line,
+                        where.column,
+                        "YAML merge keys ('<<') are not supported",
+                        hint="write the keys out in full, so a reviewer sees every value",
+                    )
+                )
                 continue
             if key in result:
                 first = self.source.key_at[(*loc, key)]
-                self.problems.append(Problem(
-                    self.source.name, where.line, where.column,
-                    f"duplicate key '{key}': it is already given at line {first.line}, "
-                    f"column {first.column}",
-                    hint="remove one of them; YAML would silently keep only the last",
-                ))
+                self.problems.append(
+                    Problem(
+                        self.source.name,
+                        where.line,
+                        where.column,
+                        f"duplicate key '{key}': it is already given at line {first.line}, "
+                        f"column {first.column}",
+                        hint="remove one of them; YAML would silently keep only the last",
+                    )
+                )
                 continue
             self.source.key_at[(*loc, key)] = where
             result[key] = self.value(value_node, (*loc, key))
@@ -145,11 +162,15 @@ class _Walker:
         except (ValueError, OverflowError) as error:
             # The implicit timestamp resolver matched, but the date does not exist.
             where = _position(node.start_mark)
-            self.problems.append(Problem(
-                self.source.name, where.line, where.column,
-                f"expected a real date (YYYY-MM-DD), found '{node.value}' ({error})",
-                hint="check the day and month",
-            ))
+            self.problems.append(
+                Problem(
+                    self.source.name,
+                    where.line,
+                    where.column,
+                    f"expected a real date (YYYY-MM-DD), found '{node.value}' ({error})",
+                    hint="check the day and month",
+                )
+            )
             self.source.broken.add(loc)
             return node.value
 
@@ -169,11 +190,15 @@ def parse_yaml(data: bytes, name: str) -> tuple[SourceFile, list[Problem]]:
         before = data[: error.start]
         line = before.count(b"\n") + 1
         column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-        problems.append(Problem(
-            name, line, column,
-            f"expected UTF-8 text, found the byte 0x{data[error.start]:02X} that is not UTF-8",
-            hint="save the file with UTF-8 encoding",
-        ))
+        problems.append(
+            Problem(
+                name,
+                line,
+                column,
+                f"expected UTF-8 text, found the byte 0x{data[error.start]:02X} that is not UTF-8",
+                hint="save the file with UTF-8 encoding",
+            )
+        )
         return source, problems
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -184,10 +209,15 @@ def parse_yaml(data: bytes, name: str) -> tuple[SourceFile, list[Problem]]:
         problems.append(Problem(name, where.line, where.column, message, hint=hint))
         return source, problems
     if root is None:
-        problems.append(Problem(
-            name, 1, 1, "expected a YAML mapping of keys to values, found an empty file",
-            hint="fill the file in, or delete it if it is not needed",
-        ))
+        problems.append(
+            Problem(
+                name,
+                1,
+                1,
+                "expected a YAML mapping of keys to values, found an empty file",
+                hint="fill the file in, or delete it if it is not needed",
+            )
+        )
         return source, problems
     source.value = _Walker(source, problems).value(root, ())
     return source, problems

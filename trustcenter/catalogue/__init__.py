@@ -24,7 +24,7 @@ class Category(enum.StrEnum):
     PRIVACY = "privacy"
 
     @property
-    def title(self) -> str:
+    def label(self) -> str:
         """The category's name as a reader expects it."""
         return _CATEGORY_TITLES[self]
 
@@ -67,6 +67,17 @@ def criteria() -> dict[str, Criterion]:
     return {
         row["id"]: Criterion(row["id"], Category(row["category"]), row["topic"]) for row in rows
     }
+
+
+def criterion_hint(wrong: str) -> str:
+    """Help for an identifier that is not a criterion: the right case, or its family."""
+    upper = wrong.strip().upper()
+    if upper in criteria():
+        return f"did you mean '{upper}'?"
+    family = [c for c in criteria() if c.split(".")[0] == upper.split(".")[0]]
+    if family:
+        return f"{upper.split('.')[0]} has {family[0]} to {family[-1]}"
+    return "criteria are CC1.1 to CC9.2, A1.1 to A1.3, C1.1 to C1.2, PI1.1 to PI1.5, P1.1 to P8.1"
 
 
 def criteria_of(category: Category) -> list[Criterion]:

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import pytest
+
+from trustcenter.markup import (
+    is_allowed_url,
+    markdown_problems,
+    render_inline,
+    render_markdown,
+    url_problem,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("<script>alert(1)</script>", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"),
+        ("<img src=x onerror=alert(1)>", "<p>&lt;img src=x onerror=alert(1)&gt;</p>"),
+        ('Say "hi" & <b>bye</b>', "<p>Say &quot;hi&quot; &amp; &lt;b&gt;bye&lt;/b&gt;</p>"),
+        ("<!-- hidden -->", "<p>&lt;!-- hidden --&gt;</p>"),
+    ],
+)
+def test_raw_html_comes_out_escaped(text: str, html: str) -> None:
+    assert render_markdown(text) == html
+    assert "<script" not in render_inline(text)
+    assert "<img" not in render_inline(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("*em* and `code`", "<p><em>em</em> and <code>code</code></p>"),
+        ("[site](https://example.com/a?b=1&c=2)",
+         '<p><a href="https://example.com/a?b=1&amp;c=2">site</a></p>'),
+        ("[plain](http://example.com)", '<p><a href="http://example.com">plain</a></p>'),
+        ("[mail](mailto:security@example.com)",
+         '<p><a href="mailto:security@example.com">mail</a></p>'),
+        ("- one\n- two", "<ul>\n<li>one</li>\n<li>two</li>\n</ul>"),
+        ("# not a heading", "<p># not a heading</p>"),
+    ],
+)
+def test_safe_subset_is_rendered(text: str, html: str) -> None:
+    assert markdown_problems(text) == []
+    assert render_markdown(text) == html
+
+
+def test_render_inline_has_no_paragraph() -> None:
+    assert render_inline("[a](https://example.com) *b*") == (
+        '<a href="https://example.com">a</a> <em>b</em>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "scheme"),
+    [
+        ("see [x](javascript:alert(1)) here", "javascript"),
+        ("[x](JaVaScRiPt:alert(1))", "javascript"),
+        ("[x](javascript&colon;alert(1))", "javascript"),
+        ("[x](javascript\\:alert(1))", "javascript"),
+        ("[x](<javascript:alert(1)>)", "javascript"),
+        ("![x](javascript:alert(1))", "javascript"),
+        ("[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", "data"),
+        ("[x](vbscript:msgbox(1))", "vbscript"),
+    ],
+)
+def test_dangerous_links_are_reported_and_not_rendered(text: str, scheme: str) -> None:
+    [problem] = markdown_problems(text)
+    assert f"found a '{scheme}:' URL" in problem
+    for html in (render_markdown(text), render_inline(text)):
+        assert "<a" not in html
+        assert "href" not in html
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("https://example.com", None),
+        ("HTTPS://EXAMPLE.COM/x", None),
+        ("http://example.com", None),
+        ("mailto:security@example.com", None),
+        ("javascript:alert(1)", "expected an https:, http: or mailto: URL, found a 'javascript:'"),
+        ("data:text/html,hi", "found a 'data:' URL"),
+        ("vbscript:msgbox", "found a 'vbscript:' URL"),
+        ("ftp://example.com", "found a 'ftp:' URL"),
+        ("/security", "found a URL with no scheme"),
+        ("//example.com", "found a URL with no scheme"),
+        ("https:///path", "expected a web address with a host name"),
+        ("mailto:security", "expected an e-mail address after 'mailto:'"),
+        ("https://exa mple.com", "expected a URL without spaces"),
+        (" https://example.com", "expected a URL without spaces"),
+        ("java\tscript:alert(1)", "expected a URL without spaces"),
+        ("", "expected a URL without spaces"),
+    ],
+)
+def test_url_problem(url: str, message: str | None) -> None:
+    problem = url_problem(url)
+    if message is None:
+        assert problem is None
+        assert is_allowed_url(url)
+    else:
+        assert problem is not None
+        assert message in problem
+        assert not is_allowed_url(url)
