@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,15 +38,18 @@ class Build:
 
 
 def run_build(project: Path, *, today: str | None = DEFAULT_TODAY, strict: bool = True,
-              extra_env: dict[str, str] | None = None) -> Build:
-    """Build ``project`` with MkDocs in a subprocess, as a user would."""
+              extra_env: dict[str, str] | None = None, site: Path | None = None) -> Build:
+    """Build ``project`` with MkDocs in a subprocess, as a user would.
+
+    The site goes to ``site`` (default: the project's ``site/``).
+    """
     env = {k: v for k, v in os.environ.items()
            if k not in ("TRUSTCENTER_TODAY", "SOURCE_DATE_EPOCH")}
     env["NO_MKDOCS_2_WARNING"] = "1"
     if today is not None:
         env["TRUSTCENTER_TODAY"] = today
     env.update(extra_env or {})
-    site = project / "site"
+    site = site or project / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.yml"),
                "-d", str(site)]
     if strict:
@@ -50,3 +57,21 @@ def run_build(project: Path, *, today: str | None = DEFAULT_TODAY, strict: bool 
     done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True,
                           timeout=300, check=False)
     return Build(project, site, done.returncode, done.stdout + done.stderr)
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` over HTTP on a free loopback port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/"
+        finally:
+            server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass

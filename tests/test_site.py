@@ -170,27 +170,22 @@ def test_strict_build_fails_on_a_stale_report(scenario: Any) -> None:
 
 
 def test_example_trust_center_builds_strictly(tmp_path: Path) -> None:
-    build = run_build(REPO, extra_env={})
-    try:
-        assert build.returncode == 0, build.output
-        soup = BeautifulSoup(build.page(), "html.parser")
-        assert len(soup.select(".tc-controls tbody tr")) >= 40
-        assert len(soup.select(".tc-subprocessors tbody tr")) >= 12
-        cards = _cards(build)
-        assert cards["SOC 2 Type 2"] == "Current"
-        assert cards["SOC 1 Type 2"] == "Current"
-        assert cards["SOC 3"] == "Current"
-        assert "In progress" in cards.values()
-        restricted = set()
-        for data_file in (REPO / "data").glob("*.yml"):
-            restricted.update(v for v in _restricted_values(yaml.safe_load(data_file.read_text()))
-                              if len(v) >= 20)
-        assert len(restricted) >= 30
-        outputs = {f: f.read_text("utf-8", "replace") for f in build.files()}
-        leaks = [(f.name, value[:40]) for value in restricted
-                 for f, text in outputs.items() if value in text]
-        assert leaks == []
-    finally:
-        import shutil
-
-        shutil.rmtree(build.site, ignore_errors=True)
+    build = run_build(REPO, site=tmp_path / "site")
+    assert build.returncode == 0, build.output
+    soup = BeautifulSoup(build.page(), "html.parser")
+    assert len(soup.select(".tc-controls tbody tr")) >= 40
+    assert len(soup.select(".tc-subprocessors tbody tr")) >= 12
+    cards = _cards(build)
+    assert cards["SOC 2 Type 2"] == "Current"
+    assert cards["SOC 1 Type 2"] == "Current"
+    assert cards["SOC 3"] == "Current"
+    assert "In progress" in cards.values()
+    restricted = set()
+    for data_file in (REPO / "data").glob("*.yml"):
+        restricted.update(v for v in _restricted_values(yaml.safe_load(data_file.read_text()))
+                          if len(v) >= 20)
+    assert len(restricted) >= 30
+    outputs = {f: f.read_text("utf-8", "replace") for f in build.files()}
+    leaks = [(f.name, value[:40]) for value in restricted
+             for f, text in outputs.items() if value in text]
+    assert leaks == []

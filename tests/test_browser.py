@@ -1,0 +1,63 @@
+"""The example trust center in a real Chromium (Debian's), driven by Playwright."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from tests.sitebuild import REPO, run_build, serve
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    build = run_build(REPO, site=tmp_path_factory.mktemp("example") / "site")
+    assert build.returncode == 0, build.output
+    with serve(build.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: str) -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
+def test_overview_is_readable_and_asks_no_other_origin(
+    browser: Browser, example_site: str, javascript: bool
+) -> None:
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    requested: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(example_site, wait_until="networkidle")
+    card = page.locator("#attestation-soc2-type2-2026")
+    assert card.is_visible()
+    assert "Current" in card.inner_text()
+    assert page.locator("#control-ac-01").is_visible()
+    assert page.locator(".tc-subprocessors tbody tr").count() >= 12
+    assert page.title() == "Overview - Lanternfish Labs Trust Center"
+    assert [url for url in requested if not url.startswith(example_site)] == []
+    assert errors == []
+    context.close()
+
+
+def test_overview_screenshot_renders(browser: Browser, example_site: str, tmp_path: Path) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(example_site, wait_until="networkidle")
+    shot = tmp_path / "overview.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert page.evaluate("document.documentElement.scrollHeight") > 2000
+    page.close()
