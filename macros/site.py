@@ -3,12 +3,14 @@
 The data is loaded and checked in ``define_env``, which mkdocs-macros runs from MkDocs'
 ``on_config`` event: before any page renders and before MkDocs cleans the output folder.
 A data error therefore stops the build with every problem logged as
-``file:line:column: error: ...`` and leaves the previous ``site/`` as it was.
+``file:line:column: error: ...`` and leaves the previous ``site/`` as it was. After the
+build, ``on_post_build`` runs the leak guard over every file of the output.
 """
 
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +18,27 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from trustcenter.clock import BadDate, build_date
+from trustcenter.gate import GateError, GateSettings
+from trustcenter.guard import restricted_values, scan
 from trustcenter.loader import display_name, load
+from trustcenter.model import TrustCenter
 from trustcenter.render import Renderer, plain_text
 
 log = logging.getLogger("mkdocs.plugins.trustcenter")
+
+#: The sections a page may place, by macro name.
+SECTIONS = (
+    "company_intro",
+    "contacts",
+    "attestation_cards",
+    "system_description",
+    "criteria_in_scope",
+    "controls_by_category",
+    "subprocessors",
+    "reports_overview",
+)
+
+_loaded: TrustCenter | None = None
 
 
 def _data_dir(env: Any) -> Path:
@@ -29,9 +48,11 @@ def _data_dir(env: Any) -> Path:
 
 def define_env(env: Any) -> None:
     """Load ``data/``, log its problems, and register one macro per public section."""
+    global _loaded
     try:
         today = build_date()
-    except BadDate as error:
+        gate_settings = GateSettings.from_environment()
+    except (BadDate, GateError) as error:
         raise PluginError(f"trustcenter: {error}") from None
     data_dir = _data_dir(env)
     try:
@@ -45,23 +66,42 @@ def define_env(env: Any) -> None:
             f"trustcenter: {len(result.errors)} error(s) in {display_name(data_dir)}; "
             "nothing was built and the previous site is untouched"
         )
-    trust_center = result.trust_center
+    _loaded = trust_center = result.trust_center
     company = trust_center.company
     # One fact, one place: the site's name and description come from company.yml. The
     # theme prints them without escaping, so they go in escaped, as Markup (which the
     # theme's own ``|e`` leaves alone instead of escaping twice).
     env.conf["site_name"] = Markup.escape(f"{company.name} Trust Center")
     env.conf["site_description"] = Markup.escape(plain_text(company.description))
+    if gate_settings.secret is None:
+        log.info(
+            "trustcenter: preview build without %s: the gated page shows a notice",
+            "TRUSTCENTER_GATE_SECRET",
+        )
+    elif not trust_center.active_grants(today):
+        log.warning(
+            "trustcenter: no active access grant in data/access.yml: nobody can open the gated page"
+        )
     renderer = Renderer(trust_center, today)
-    for name in (
-        "company_intro",
-        "contacts",
-        "attestation_cards",
-        "system_description",
-        "criteria_in_scope",
-        "controls_by_category",
-        "subprocessors",
-    ):
+    for name in SECTIONS:
         env.macro(getattr(renderer, name), name)
     env.macro(lambda: Markup.escape(company.name), "company_name")
+    # The page's path is sealed into the ciphertext, so it only opens where it was put.
+    env.macro(lambda: renderer.gate(env.page.url, gate_settings), "gated_reports")
     env.variables["build_date"] = today.isoformat()
+
+
+def on_post_build(env: Any) -> None:
+    """Fail the build, and empty the output, if any restricted value reached it."""
+    assert _loaded is not None, "define_env runs first"
+    site_dir = Path(env.conf["site_dir"])
+    leaks = scan(site_dir, restricted_values(_loaded))
+    if not leaks:
+        return
+    for leak in leaks:
+        log.error("trustcenter: leak guard: %s", leak.format())
+    shutil.rmtree(site_dir, ignore_errors=True)
+    raise PluginError(
+        f"trustcenter: leak guard found {len(leaks)} restricted value(s) in the output; "
+        f"{display_name(site_dir)} was removed so it cannot be published"
+    )

@@ -15,6 +15,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SCENARIOS = Path(__file__).resolve().parent / "scenarios"
+#: Variables a build reads; only what a test passes reaches it.
+CONTROLLED_VARIABLES = ("TRUSTCENTER_TODAY", "SOURCE_DATE_EPOCH", "TRUSTCENTER_GATE_SECRET",
+                        "TRUSTCENTER_BUILD_MODE")
 #: The date every scenario is built as of, unless a test says otherwise.
 DEFAULT_TODAY = "2026-11-26"
 
@@ -43,8 +46,7 @@ def run_build(project: Path, *, today: str | None = DEFAULT_TODAY, strict: bool 
 
     The site goes to ``site`` (default: the project's ``site/``).
     """
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("TRUSTCENTER_TODAY", "SOURCE_DATE_EPOCH")}
+    env = {k: v for k, v in os.environ.items() if k not in CONTROLLED_VARIABLES}
     env["NO_MKDOCS_2_WARNING"] = "1"
     if today is not None:
         env["TRUSTCENTER_TODAY"] = today

@@ -21,6 +21,7 @@ from trustcenter.model import (
     Control,
     ControlCategory,
     Framework,
+    Grant,
     Model,
     Visibility,
 )
@@ -119,6 +120,18 @@ class Checker:
                 ["contacts"],
                 "expected a contact with 'purpose: security'",
                 hint="security reviewers and researchers need a way to reach you",
+            )
+
+    def grant(self, grant: Grant) -> None:
+        """Warn about a grant that no longer opens the gated page."""
+        if grant.expires < self.today:
+            self.report(
+                grant,
+                ["expires"],
+                f"access grant '{grant.id}' expired on {long_date(grant.expires)}; "
+                "its code no longer opens the gated page",
+                hint="remove the grant, or extend 'expires' if access should continue",
+                warning=True,
             )
 
     # --- one attestation --------------------------------------------------------------

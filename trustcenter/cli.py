@@ -1,19 +1,27 @@
 """The ``trustcenter`` command line.
 
-``trustcenter check`` validates ``data/`` and exits 0 when it is valid, 1 when it has
-errors (or warnings under ``--strict``), 2 on a usage error. Problems go to stderr, one
-per line, as ``file:line:column: severity: message; hint``.
+- ``trustcenter check`` validates ``data/``; problems go to stderr, one per line, as
+  ``file:line:column: severity: message; hint``.
+- ``trustcenter access list|code|new-secret`` manages access to the gated page.
+- ``trustcenter guard SITE`` searches a built site for gated and internal values.
+
+Every command exits 0 on success, 1 when the data (or the site) has a problem, 2 on a
+usage error.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from trustcenter.clock import TODAY_VARIABLE, BadDate, build_date
+from trustcenter.gate import SECRET_VARIABLE, GateError, GateSettings, access_code, new_secret
+from trustcenter.guard import restricted_values, scan
 from trustcenter.loader import load
+from trustcenter.model import TrustCenter
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -26,29 +34,67 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="trustcenter", description="A trust center as code.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    check = commands.add_parser(
-        "check",
-        help="validate the data folder",
-        description="Validate the trust center data and report every problem with its "
-        "file, line and column.",
-    )
-    check.add_argument(
+class _Failed(Exception):
+    """A command cannot go on; carries the exit code."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _data_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--data",
         type=Path,
         default=Path("data"),
         metavar="DIR",
         help="the data folder (default: data)",
     )
-    check.add_argument(
+    parser.add_argument(
         "--today",
         metavar="YYYY-MM-DD",
-        help=f"the build date for date-dependent statuses (default: "
+        help="the build date for date-dependent statuses (default: "
         f"${TODAY_VARIABLE}, then $SOURCE_DATE_EPOCH, then today)",
     )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="trustcenter", description="A trust center as code.")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", parser_class=_Parser
+    )
+    check = commands.add_parser(
+        "check",
+        help="validate the data folder",
+        description="Validate the trust center data and report every problem with its "
+        "file, line and column.",
+    )
+    _data_options(check)
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+
+    access = commands.add_parser("access", help="manage access to the gated page")
+    actions = access.add_subparsers(
+        dest="action", required=True, metavar="ACTION", parser_class=_Parser
+    )
+    _data_options(actions.add_parser("list", help="list the grants and their expiry (no codes)"))
+    code = actions.add_parser(
+        "code",
+        help="print one grant's access code and link (needs the gate secret)",
+        description="Print the access code of one grant and a link that opens the gated "
+        f"page with it. Reads the secret from ${SECRET_VARIABLE}.",
+    )
+    _data_options(code)
+    code.add_argument("grant", help="the grant's id in data/access.yml")
+    actions.add_parser("new-secret", help=f"print a fresh random value for ${SECRET_VARIABLE}")
+
+    guard = commands.add_parser(
+        "guard",
+        help="search a built site for gated and internal values",
+        description="Search every file of a built site for the gated and internal values "
+        "of the data; exit 1 naming the file and the field of each one found.",
+    )
+    _data_options(guard)
+    guard.add_argument("site", type=Path, help="the built site's folder")
     return parser
 
 
@@ -57,8 +103,7 @@ def _check(args: argparse.Namespace) -> int:
         today = build_date(args.today)
         result = load(args.data, today)
     except (BadDate, FileNotFoundError) as error:
-        print(f"trustcenter: error: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        raise _Failed(str(error), EXIT_USAGE) from None
     for problem in result.problems:
         print(problem.format(), file=sys.stderr)
     failed = bool(result.errors) or (args.strict and bool(result.warnings))
@@ -73,12 +118,96 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_INVALID if failed else EXIT_OK
 
 
+def _load_valid(args: argparse.Namespace) -> tuple[TrustCenter, dt.date]:
+    """Load the data for a command that needs it valid; raise :class:`_Failed` if not."""
+    try:
+        today = build_date(args.today)
+        result = load(args.data, today)
+    except (BadDate, FileNotFoundError) as error:
+        raise _Failed(str(error), EXIT_USAGE) from None
+    if result.trust_center is None:
+        for problem in result.errors:
+            print(problem.format(), file=sys.stderr)
+        raise _Failed("the data has errors; see above, or run 'trustcenter check'", EXIT_INVALID)
+    return result.trust_center, today
+
+
+def _access_list(args: argparse.Namespace) -> int:
+    trust_center, today = _load_valid(args)
+    grants = sorted(trust_center.access.grants, key=lambda g: g.expires)
+    if not grants:
+        print(f"no grants in {args.data / 'access.yml'}")
+    for grant in grants:
+        days = (grant.expires - today).days
+        state = f"expired {-days} day(s) ago" if days < 0 else f"active, {days} day(s) left"
+        print(f"{grant.id}\t{grant.expires.isoformat()}\t{state}\t{grant.recipient}")
+    return EXIT_OK
+
+
+def _access_code(args: argparse.Namespace) -> int:
+    trust_center, today = _load_valid(args)
+    try:
+        settings = GateSettings.from_environment()
+    except GateError as error:
+        raise _Failed(str(error), EXIT_USAGE) from None
+    if settings.secret is None:
+        raise _Failed(f"{SECRET_VARIABLE} is not set: the codes are derived from it", EXIT_USAGE)
+    grant = next((g for g in trust_center.access.grants if g.id == args.grant), None)
+    if grant is None:
+        known = ", ".join(g.id for g in trust_center.access.grants) or "none"
+        raise _Failed(
+            f"no grant '{args.grant}' in {args.data / 'access.yml'} (grants: {known})", EXIT_INVALID
+        )
+    if grant.expires < today:
+        raise _Failed(
+            f"grant '{grant.id}' expired on {grant.expires.isoformat()}: extend "
+            "'expires' and publish before sending a code",
+            EXIT_INVALID,
+        )
+    code = access_code(settings.secret, grant)
+    print(f"grant: {grant.id} ({grant.recipient}), valid through {grant.expires.isoformat()}")
+    print(f"code:  {code}")
+    if trust_center.access.page_url:
+        print(f"link:  {trust_center.access.page_url}#code={code}")
+    print(
+        "Send the code or the link to this recipient only. It opens the gated page until "
+        "the grant expires or is removed, from the next published build on."
+    )
+    return EXIT_OK
+
+
+def _guard(args: argparse.Namespace) -> int:
+    trust_center, _ = _load_valid(args)
+    if not args.site.is_dir():
+        raise _Failed(f"site folder not found: {args.site}", EXIT_USAGE)
+    leaks = scan(args.site, restricted_values(trust_center))
+    for leak in leaks:
+        print(leak.format(), file=sys.stderr)
+    if leaks:
+        print(
+            f"trustcenter guard: failed: {len(leaks)} restricted value(s) in {args.site}",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    print(f"trustcenter guard: ok: no gated or internal value in {args.site}")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv``) and return the exit code."""
     args = _parser().parse_args(argv)
-    if args.command == "check":
-        return _check(args)
-    return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "guard":
+            return _guard(args)
+        if args.action == "new-secret":
+            print(new_secret())
+            return EXIT_OK
+        return _access_list(args) if args.action == "list" else _access_code(args)
+    except _Failed as failure:
+        print(f"trustcenter: error: {failure}", file=sys.stderr)
+        return failure.code
 
 
 if __name__ == "__main__":

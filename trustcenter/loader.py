@@ -15,6 +15,7 @@ from typing import Any
 from trustcenter.checks import Checker
 from trustcenter.model import (
     DATA_FILES,
+    AccessFile,
     AttestationsFile,
     Company,
     ControlsFile,
@@ -133,6 +134,11 @@ def _cross_check(
     subprocessors: SubprocessorsFile | None = models.get("subprocessors.yml")
     if subprocessors is not None:
         checker.unique_ids(subprocessors.subprocessors, "subprocessor")
+    access: AccessFile | None = models.get("access.yml")
+    if access is not None:
+        checker.unique_ids(access.grants, "grant")
+        for grant in access.grants:
+            checker.grant(grant)
     return checker.problems
 
 
@@ -151,12 +157,14 @@ def _written_ids(sources: dict[str, SourceFile], filename: str, key: str) -> set
 def _assemble(models: dict[str, Any]) -> TrustCenter:
     controls: ControlsFile = models["controls.yml"]
     subprocessors = models.get("subprocessors.yml") or SubprocessorsFile()
+    access = models.get("access.yml") or AccessFile()
     return TrustCenter(
         company=models["company.yml"],
         attestations=models["attestations.yml"].attestations,
         categories=controls.categories,
         controls=controls.controls,
         subprocessors=subprocessors.subprocessors,
+        access=access,
     )
 
 

@@ -404,6 +404,32 @@ class SubprocessorsFile(Model):
     subprocessors: list[Subprocessor] = []
 
 
+# --- access.yml ----------------------------------------------------------------------------
+
+
+class Grant(Model):
+    """Permission for one recipient to open the gated page until a date.
+
+    The repository holds the grant (who, why, until when), never the access code: the
+    code is derived from the grant's id and ``rotation`` with the secret CI holds.
+    """
+
+    id: Identifier
+    recipient: Text
+    reason: Text
+    expires: dt.date
+    #: Raise to give the recipient a new code; the old one stops working at the next build.
+    rotation: int = Field(default=0, ge=0)
+    internal: Internal | None = None
+
+
+class AccessFile(Model):
+    """``data/access.yml``: where the gated page lives and who may open it."""
+
+    page_url: Url | None = None
+    grants: list[Grant] = []
+
+
 # --- the whole trust center ----------------------------------------------------------------
 
 
@@ -417,6 +443,7 @@ class TrustCenter(BaseModel):
     categories: list[ControlCategory]
     controls: list[Control]
     subprocessors: list[Subprocessor]
+    access: AccessFile = AccessFile()
 
     def public_attestations(self) -> list[Attestation]:
         """Attestations the public site lists (all but those marked internal)."""
@@ -425,6 +452,20 @@ class TrustCenter(BaseModel):
     def public_controls(self) -> list[Control]:
         """Controls the public site lists."""
         return [c for c in self.controls if c.visibility is ControlVisibility.PUBLIC]
+
+    def gated_controls(self) -> list[Control]:
+        """Controls shown only on the gated page."""
+        return [c for c in self.controls if c.visibility is ControlVisibility.GATED]
+
+    def gated_reports(self) -> list[Attestation]:
+        """SOC 1 and SOC 2 reports whose details the gated page describes."""
+        return [
+            a for a in self.public_attestations() if a.framework in (Framework.SOC1, Framework.SOC2)
+        ]
+
+    def active_grants(self, today: dt.date) -> list[Grant]:
+        """Grants that open the gated page on ``today`` (the expiry day included)."""
+        return [g for g in self.access.grants if g.expires >= today]
 
     def categories_in_scope(self) -> list[Category]:
         """TSC categories covered by a public SOC 2 or SOC 3 that is issued or under way."""
@@ -441,6 +482,7 @@ DATA_FILES: dict[str, tuple[type[Model], bool]] = {
     "attestations.yml": (AttestationsFile, True),
     "controls.yml": (ControlsFile, True),
     "subprocessors.yml": (SubprocessorsFile, False),
+    "access.yml": (AccessFile, False),
 }
 
 

@@ -5,8 +5,10 @@ on, so every value from the data is text: ``<script>`` in a company name comes o
 ``&lt;script&gt;``. Descriptions go through the safe Markdown subset of
 :mod:`trustcenter.markup`. Nothing here knows about MkDocs; the macros only call it.
 
-Only public facts reach these templates: the views below hand them public entries, and
-no template reads a ``gated`` or ``internal`` block.
+Only public facts reach the public templates: the views below hand them public entries,
+and no template reads an ``internal`` block. The one exception is
+:meth:`Renderer.gated_content`, whose output only ever leaves :meth:`Renderer.gate`
+encrypted.
 """
 
 from __future__ import annotations
@@ -22,18 +24,30 @@ from markupsafe import Markup
 
 from trustcenter.catalogue import Category, criteria, criteria_of
 from trustcenter.markup import render_inline, render_markdown
+from trustcenter.gate import GateSettings, access_code, seal
 from trustcenter.model import (
     Attestation,
+    AttestationStatus,
     Contact,
     ContactPurpose,
     Control,
     ControlCategory,
+    Opinion,
     TransferMechanism,
     TrustCenter,
     Visibility,
     slug,
 )
 from trustcenter.status import AttestationView, long_date, view
+
+OPINIONS = {
+    Opinion.UNMODIFIED: "Unmodified: the auditor's opinion carries no reservation",
+    Opinion.QUALIFIED: "Qualified: the auditor's opinion carries a reservation about "
+    "specific matters",
+    Opinion.ADVERSE: "Adverse: the auditor found the controls not suitably designed or "
+    "not operating effectively",
+    Opinion.DISCLAIMER: "Disclaimer: the auditor could not form an opinion",
+}
 
 TRANSFER_MECHANISMS = {
     TransferMechanism.NONE_NEEDED: "None needed (processed in the EEA)",
@@ -135,6 +149,38 @@ class Renderer:
             subprocessors=self.tc.subprocessors,
             mechanisms=TRANSFER_MECHANISMS,
         )
+
+    def reports_overview(self) -> Markup:
+        """The public part of the reports page: which reports exist, and how to get access."""
+        reports = [(item, view(item, self.today)) for item in self.tc.gated_reports()]
+        return _render("reports_overview.html", reports=reports, access=self._access_contact())
+
+    def gated_content(self) -> Markup:
+        """The gated page's plaintext: report details and gated controls. Encrypt it!"""
+        reports = [
+            (item, view(item, self.today))
+            for item in self.tc.gated_reports()
+            if item.status is AttestationStatus.ISSUED
+        ]
+        return _render(
+            "gated_reports.html",
+            reports=reports,
+            opinions=OPINIONS,
+            subservice=self.tc.company.system.subservice_organizations,
+            gated_groups=_group(self.tc.categories, self.tc.gated_controls()),
+            access=self._access_contact(),
+        )
+
+    def gate(self, page_path: str, settings: GateSettings) -> Markup:
+        """The gated content sealed for every active grant.
+
+        Without the secret (a preview), a notice instead: the content is not rendered.
+        """
+        payload = None
+        if settings.secret is not None:
+            codes = [access_code(settings.secret, g) for g in self.tc.active_grants(self.today)]
+            payload = seal(str(self.gated_content()), page_path, codes)
+        return _render("gate.html", payload=payload, access=self._access_contact())
 
 
 def _group(

@@ -4,12 +4,13 @@ import pytest
 
 from tests.unit.unit_support import DataFolder
 from trustcenter.clock import EPOCH_VARIABLE, TODAY_VARIABLE
+from trustcenter.gate import MODE_VARIABLE, SECRET_VARIABLE
 
 
 @pytest.fixture(autouse=True)
-def _no_date_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(TODAY_VARIABLE, raising=False)
-    monkeypatch.delenv(EPOCH_VARIABLE, raising=False)
+def _no_settings_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for variable in (TODAY_VARIABLE, EPOCH_VARIABLE, SECRET_VARIABLE, MODE_VARIABLE):
+        monkeypatch.delenv(variable, raising=False)
 
 
 @pytest.fixture

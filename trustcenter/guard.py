@@ -1,0 +1,171 @@
+"""The leak guard: no gated or internal value may appear in any file of the built site.
+
+It collects every restricted value from the validated data (everything under ``gated:``
+and ``internal:``, every field of a gated or internal control, of an internal
+attestation and of an access grant) and searches every output file for each of them:
+HTML as written and as text (tags stripped, entities decoded), JSON after decoding its
+strings, and the raw bytes of every other file.
+
+The rule for what is searched: free text of at least :data:`MINIMUM_LENGTH` characters
+(after collapsing white space). Shorter values, enumerations (an opinion such as
+``qualified``), dates and numbers are skipped: they are too common in ordinary prose
+to be evidence of a leak. A restricted value that is also written in a public field is
+skipped too, since it is public.
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from trustcenter.markup import render_markdown
+from trustcenter.model import (
+    Attestation,
+    Control,
+    ControlVisibility,
+    Grant,
+    Model,
+    TrustCenter,
+    Visibility,
+)
+
+MINIMUM_LENGTH = 12
+_TEXT_SUFFIXES = {
+    ".html",
+    ".htm",
+    ".xml",
+    ".json",
+    ".txt",
+    ".js",
+    ".css",
+    ".svg",
+    ".map",
+    ".webmanifest",
+    ".md",
+    ".csv",
+    ".atom",
+    ".rss",
+    "",
+}
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Restricted:
+    """A value that must not be published, and the field it was written in."""
+
+    text: str
+    field: str
+
+
+@dataclass(frozen=True)
+class Leak:
+    """A restricted value found in an output file."""
+
+    file: str
+    field: str
+
+    def format(self) -> str:
+        """``site/x.html: contains the restricted value of data/y.yml: a[0].b``."""
+        return f"{self.file}: contains the restricted value of {self.field}"
+
+
+def _squash(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _as_text(markup: str) -> str:
+    """The text a reader sees in ``markup``: tags removed, entities decoded."""
+    return _squash(html.unescape(_TAG.sub(" ", markup)))
+
+
+def _is_restricted_entry(entry: BaseModel) -> bool:
+    if isinstance(entry, Control):
+        return entry.visibility is not ControlVisibility.PUBLIC
+    if isinstance(entry, Attestation):
+        return entry.visibility is Visibility.INTERNAL
+    return isinstance(entry, Grant)
+
+
+def _walk(value: Any, where: str, restricted: bool) -> Iterator[tuple[str, str, bool]]:
+    """(text, field, restricted) for every free-text string below ``value``."""
+    if isinstance(value, BaseModel):
+        source = value._source if isinstance(value, Model) else None
+        if source is not None:
+            where = f"{source[0]}: " + "".join(
+                f"[{p}]" if isinstance(p, int) else f".{p}" for p in source[1]
+            ).lstrip(".")
+        restricted = restricted or _is_restricted_entry(value)
+        for name in type(value).model_fields:
+            below = restricted or name in ("gated", "internal")
+            yield from _walk(getattr(value, name), f"{where}.{name}", below)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, f"{where}[{index}]", restricted)
+    elif isinstance(value, str) and not isinstance(value, enum.Enum):
+        yield value, where, restricted
+
+
+def restricted_values(trust_center: TrustCenter) -> list[Restricted]:
+    """Every restricted value worth searching for, by the rule in this module's docstring."""
+    public, found = set(), {}
+    for text, field, restricted in _walk(trust_center, "", False):
+        forms = {_squash(text), _as_text(render_markdown(text))}
+        if not restricted:
+            public.update(forms)
+            continue
+        for form in forms:
+            if len(form) >= MINIMUM_LENGTH:
+                found.setdefault(form, field)
+    return [Restricted(text, field) for text, field in found.items() if text not in public]
+
+
+def _json_strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _json_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _json_strings(item)
+
+
+def _haystacks(path: Path) -> list[str | bytes]:
+    raw = path.read_bytes()
+    if path.suffix.lower() not in _TEXT_SUFFIXES:
+        return [raw]
+    text = raw.decode("utf-8", "replace")
+    stacks: list[str | bytes] = [raw, _squash(text), _as_text(text)]
+    if path.suffix.lower() == ".json":
+        try:
+            strings = " ".join(_json_strings(json.loads(text)))
+        except ValueError:
+            strings = ""
+        stacks += [_squash(strings), _as_text(strings)]
+    return stacks
+
+
+def scan(site_dir: Path, values: list[Restricted]) -> list[Leak]:
+    """Search every file under ``site_dir`` for every value; one leak per file and field."""
+    leaks: list[Leak] = []
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        stacks = _haystacks(path)
+        fields = {
+            value.field
+            for value in values
+            for stack in stacks
+            if (value.text.encode() if isinstance(stack, bytes) else value.text) in stack
+        }
+        leaks += [Leak(str(path), field) for field in sorted(fields)]
+    return leaks
