@@ -117,7 +117,8 @@ def _walk(value: Any, where: str, restricted: bool) -> Iterator[tuple[str, str, 
 
 def restricted_values(trust_center: TrustCenter) -> list[Restricted]:
     """Every restricted value worth searching for, by the rule in this module's docstring."""
-    public, found = set(), {}
+    public: set[str] = set()
+    found: dict[str, str] = {}
     for text, field, restricted in _walk(trust_center, "", False):
         forms = {_squash(text), _as_text(render_markdown(text))}
         if not restricted:
@@ -141,31 +142,31 @@ def _json_strings(value: Any) -> Iterator[str]:
             yield from _json_strings(item)
 
 
-def _haystacks(path: Path) -> list[str | bytes]:
+def _haystacks(path: Path) -> tuple[bytes, list[str]]:
+    """The file's bytes, and the texts a reader or a parser would get out of it."""
     raw = path.read_bytes()
     if path.suffix.lower() not in _TEXT_SUFFIXES:
-        return [raw]
+        return raw, []
     text = raw.decode("utf-8", "replace")
-    stacks: list[str | bytes] = [raw, _squash(text), _as_text(text)]
+    texts = [_squash(text), _as_text(text)]
     if path.suffix.lower() == ".json":
         try:
             strings = " ".join(_json_strings(json.loads(text)))
         except ValueError:
             strings = ""
-        stacks += [_squash(strings), _as_text(strings)]
-    return stacks
+        texts += [_squash(strings), _as_text(strings)]
+    return raw, texts
 
 
 def scan(site_dir: Path, values: list[Restricted]) -> list[Leak]:
     """Search every file under ``site_dir`` for every value; one leak per file and field."""
     leaks: list[Leak] = []
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-        stacks = _haystacks(path)
+        raw, texts = _haystacks(path)
         fields = {
             value.field
             for value in values
-            for stack in stacks
-            if (value.text.encode() if isinstance(stack, bytes) else value.text) in stack
+            if value.text.encode() in raw or any(value.text in text for text in texts)
         }
         leaks += [Leak(str(path), field) for field in sorted(fields)]
     return leaks

@@ -23,8 +23,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from trustcenter.catalogue import Category, criteria, criteria_of
-from trustcenter.markup import render_inline, render_markdown
 from trustcenter.gate import GateSettings, access_code, seal
+from trustcenter.markup import render_inline, render_markdown
 from trustcenter.model import (
     Attestation,
     AttestationStatus,
@@ -156,7 +156,7 @@ class Renderer:
         return _render("reports_overview.html", reports=reports, access=self._access_contact())
 
     def gated_content(self) -> Markup:
-        """The gated page's plaintext: report details and gated controls. Encrypt it!"""
+        """The gated page's plaintext: report details and gated controls (only sealed)."""
         reports = [
             (item, view(item, self.today))
             for item in self.tc.gated_reports()
