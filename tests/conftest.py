@@ -9,25 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import REPO, SCENARIOS
+from tests.sitebuild import copy_scenario
 
 
 @pytest.fixture
 def scenario(tmp_path: Path) -> Callable[[str], Path]:
-    """Copy ``tests/scenarios/<name>`` into a temporary folder, ready to edit and build.
-
-    The copy links the repository's ``overrides/`` and ``macros/``, so a scenario tests
-    the real theme overrides and macros with its own ``mkdocs.yml``, pages and data.
-    """
-
-    def make(name: str) -> Path:
-        project = tmp_path / name
-        shutil.copytree(SCENARIOS / name, project)
-        for shared in ("overrides", "macros"):
-            (project / shared).symlink_to(REPO / shared, target_is_directory=True)
-        return project
-
-    return make
+    """Copy ``tests/scenarios/<name>`` into a temporary folder (see :func:`copy_scenario`)."""
+    return lambda name: copy_scenario(name, tmp_path)
 
 
 @pytest.fixture(scope="session")

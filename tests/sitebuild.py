@@ -6,6 +6,7 @@ import contextlib
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -59,6 +60,19 @@ def run_build(project: Path, *, today: str | None = DEFAULT_TODAY, strict: bool 
     done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True,
                           timeout=300, check=False)
     return Build(project, site, done.returncode, done.stdout + done.stderr)
+
+
+def copy_scenario(name: str, folder: Path) -> Path:
+    """Copy ``tests/scenarios/<name>`` into ``folder``, ready to edit and build.
+
+    The copy links the repository's ``overrides/`` and ``macros/``, so a scenario tests
+    the real theme overrides and macros with its own ``mkdocs.yml``, pages and data.
+    """
+    project = folder / name
+    shutil.copytree(SCENARIOS / name, project)
+    for shared in ("overrides", "macros"):
+        (project / shared).symlink_to(REPO / shared, target_is_directory=True)
+    return project
 
 
 @contextlib.contextmanager

@@ -81,6 +81,7 @@
       return;
     }
     form.hidden = false;
+    gate.querySelector(".tc-gate__fallback").hidden = true;
 
     async function open(code) {
       gate.classList.remove("tc-gate--error");

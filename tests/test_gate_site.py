@@ -1,0 +1,118 @@
+"""Full builds of the gated page: sealed when publishing, absent in a preview, guarded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.sitebuild import Build, run_build
+from trustcenter.gate import access_code, new_secret, unseal
+from trustcenter.model import Grant
+
+pytestmark = pytest.mark.build
+
+CANARY = re.compile(rb"(?:internal|gated)-[a-z0-9-]*canary[a-z0-9-]*")
+PAYLOAD = re.compile(r'<script type="application/json" class="tc-gate__payload">(.*?)</script>')
+
+
+def code_for(secret: str, grant_id: str, rotation: int = 0) -> str:
+    grant = Grant(id=grant_id, recipient="r", reason="r", expires=dt.date(2030, 1, 1),
+                  rotation=rotation)
+    return access_code(secret.encode(), grant)
+
+
+def publish(project: Path, secret: str, **kwargs: object) -> Build:
+    env = {"TRUSTCENTER_GATE_SECRET": secret, "TRUSTCENTER_BUILD_MODE": "publish"}
+    return run_build(project, extra_env=env, **kwargs)  # type: ignore[arg-type]
+
+
+def payload_of(build: Build) -> str:
+    match = PAYLOAD.search(build.page("reports/index.html"))
+    assert match, "the reports page carries a sealed payload"
+    return html.unescape(match.group(1))
+
+
+def test_published_site_holds_gated_values_only_sealed(scenario: Callable[[str], Path]) -> None:
+    project = scenario("overview")
+    planted = {hit for f in (project / "data").glob("*.yml")
+               for hit in CANARY.findall(f.read_bytes())}
+    assert len(planted) >= 25
+    secret = new_secret()
+    build = publish(project, secret)
+    assert build.returncode == 0, build.output
+    codes = [code_for(secret, "active-grant"), code_for(secret, "short-grant", 2)]
+    forbidden = [*planted, secret.encode(), *(c.encode() for c in codes),
+                 *(c.replace("-", "").encode() for c in codes)]
+    found = {(str(f.relative_to(build.site)), value) for f in build.files()
+             for value in forbidden if value in f.read_bytes()}
+    assert found == set()
+    # The details are there, for a code holder: sealed, not missing.
+    opened = unseal(payload_of(build), "reports/", codes[0])
+    for shown in ("gated-exception-canary", "gated-response-canary", "gated-signer-canary",
+                  "gated-cuec-canary", "gated-how-to-obtain-canary", "gated-objective-canary",
+                  "gated-control-title-canary", "Qualified: the auditor"):
+        assert shown in opened
+    assert "internal-" not in opened  # internal values never reach even the gated page
+    assert unseal(payload_of(build), "reports/", codes[1]) == opened
+
+
+def test_preview_without_the_secret_publishes_no_gated_content(
+    scenario: Callable[[str], Path],
+) -> None:
+    build = run_build(scenario("overview"))
+    assert build.returncode == 0, build.output
+    page = build.page("reports/index.html")
+    assert "tc-gate--preview" in page
+    assert "tc-gate__payload" not in page
+    assert not [f for f in build.files() if CANARY.search(f.read_bytes())]
+
+
+def test_publishing_without_the_secret_fails_and_keeps_the_previous_site(
+    scenario: Callable[[str], Path],
+) -> None:
+    project = scenario("overview")
+    assert run_build(project).returncode == 0
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    build = run_build(project, extra_env={"TRUSTCENTER_BUILD_MODE": "publish"})
+    assert build.returncode != 0
+    assert "TRUSTCENTER_GATE_SECRET is not set, and TRUSTCENTER_BUILD_MODE=publish" in build.output
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == before
+
+
+def test_a_weak_secret_is_refused(scenario: Callable[[str], Path]) -> None:
+    build = publish(scenario("overview"), "short-secret")
+    assert build.returncode != 0
+    assert "expected at least 32" in build.output
+
+
+def test_leak_guard_fails_the_build_naming_file_and_field(
+    scenario: Callable[[str], Path],
+) -> None:
+    project = scenario("overview")
+    (project / "docs" / "leak.md").write_text(
+        "# Notes\n\nThe auditor wrote: gated-exception-canary.\n\n"
+        "Ask internal-recipient-canary-active for details.\n", "utf-8")
+    build = publish(project, new_secret())
+    assert build.returncode != 0
+    assert ("leak/index.html: contains the restricted value of data/attestations.yml: "
+            "attestations[0].gated.exceptions[0].summary") in build.output
+    assert ("search/search_index.json: contains the restricted value of data/access.yml: "
+            "grants[0].recipient") in build.output
+    assert "was removed so it cannot be published" in build.output
+    assert not build.site.exists()
+
+
+def test_an_expired_grant_gets_no_slot(scenario: Callable[[str], Path]) -> None:
+    secret = new_secret()
+    build = publish(scenario("overview"), secret, today="2026-12-20", strict=False)
+    assert build.returncode == 0, build.output
+    assert "access grant 'short-grant' expired on 15 December 2026" in build.output
+    payload = payload_of(build)
+    assert "gated-exception-canary" in unseal(payload, "reports/", code_for(secret, "active-grant"))
+    with pytest.raises(KeyError):
+        unseal(payload, "reports/", code_for(secret, "short-grant", 2))
