@@ -61,6 +61,18 @@ def test_published_site_holds_gated_values_only_sealed(scenario: Callable[[str],
     assert unseal(payload_of(build), "reports/", codes[1]) == opened
 
 
+def test_a_build_writes_nothing_outside_the_site(scenario: Callable[[str], Path]) -> None:
+    project = scenario("overview")
+
+    def sources() -> dict[Path, bytes]:
+        return {p: p.read_bytes() for p in project.rglob("*")
+                if p.is_file() and "site" not in p.relative_to(project).parts}
+
+    before = sources()
+    assert publish(project, new_secret()).returncode == 0
+    assert sources() == before  # no code, key or secret left in docs/, data/ or elsewhere
+
+
 def test_preview_without_the_secret_publishes_no_gated_content(
     scenario: Callable[[str], Path],
 ) -> None:

@@ -15,6 +15,7 @@ skipped too, since it is public.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import html
 import json
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import ahocorasick
 from pydantic import BaseModel
 
 from trustcenter.markup import render_markdown
@@ -142,31 +144,39 @@ def _json_strings(value: Any) -> Iterator[str]:
             yield from _json_strings(item)
 
 
-def _haystacks(path: Path) -> tuple[bytes, list[str]]:
-    """The file's bytes, and the texts a reader or a parser would get out of it."""
-    raw = path.read_bytes()
+def _haystacks(path: Path) -> list[str]:
+    """The texts to search in a file: as written, and as a reader or a parser gets them.
+
+    Bytes that are not UTF-8 are replaced, so a value written as UTF-8 inside a binary
+    file is still found.
+    """
+    text = path.read_bytes().decode("utf-8", "replace")
     if path.suffix.lower() not in _TEXT_SUFFIXES:
-        return raw, []
-    text = raw.decode("utf-8", "replace")
+        return [text]
     texts = [_squash(text), _as_text(text)]
     if path.suffix.lower() == ".json":
-        try:
-            strings = " ".join(_json_strings(json.loads(text)))
-        except ValueError:
-            strings = ""
-        texts += [_squash(strings), _as_text(strings)]
-    return raw, texts
+        with contextlib.suppress(ValueError):  # not JSON after all: searched as text
+            texts.append(_as_text(" ".join(_json_strings(json.loads(text)))))
+    return texts
 
 
 def scan(site_dir: Path, values: list[Restricted]) -> list[Leak]:
-    """Search every file under ``site_dir`` for every value; one leak per file and field."""
+    """Search every file under ``site_dir`` for every value; one leak per file and field.
+
+    All values are searched at once with an Aho-Corasick automaton (pyahocorasick), so
+    the time grows with the size of the output, not with its size times the number of
+    values.
+    """
+    if not values:
+        return []
+    automaton = ahocorasick.Automaton()
+    for index, value in enumerate(values):
+        automaton.add_word(value.text, index)
+    automaton.make_automaton()
     leaks: list[Leak] = []
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-        raw, texts = _haystacks(path)
-        fields = {
-            value.field
-            for value in values
-            if value.text.encode() in raw or any(value.text in text for text in texts)
+        found = {
+            values[index].field for text in _haystacks(path) for _, index in automaton.iter(text)
         }
-        leaks += [Leak(str(path), field) for field in sorted(fields)]
+        leaks += [Leak(str(path), field) for field in sorted(found)]
     return leaks
