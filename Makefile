@@ -22,7 +22,7 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $@
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict -a $(ADDR)
+	$(BIN)/mkdocs serve -a $(ADDR)
 
 build: $(STAMP)
 	$(BIN)/trustcenter check
