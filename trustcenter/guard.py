@@ -85,9 +85,20 @@ def _squash(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-def _as_text(markup: str) -> str:
-    """The text a reader sees in ``markup``: tags removed, entities decoded."""
-    return _squash(html.unescape(_TAG.sub(" ", markup)))
+def _as_text(markup: str) -> list[str]:
+    """The text a reader sees in ``markup``, entities decoded.
+
+    Tags are dropped (as inline tags are) or taken as spaces (as block tags are).
+    """
+    return [_squash(html.unescape(_TAG.sub(gap, markup))) for gap in ("", " ")]
+
+
+def _readings(markup: str) -> list[str]:
+    """Ways a reader or a parser may meet a value in ``markup``.
+
+    As written, with entities decoded (attribute values), and as text.
+    """
+    return [_squash(markup), _squash(html.unescape(markup)), *_as_text(markup)]
 
 
 def _is_restricted_entry(entry: BaseModel) -> bool:
@@ -122,7 +133,7 @@ def restricted_values(trust_center: TrustCenter) -> list[Restricted]:
     public: set[str] = set()
     found: dict[str, str] = {}
     for text, field, restricted in _walk(trust_center, "", False):
-        forms = {_squash(text), _as_text(render_markdown(text))}
+        forms = {_squash(text), *_as_text(render_markdown(text))}
         if not restricted:
             public.update(forms)
             continue
@@ -153,10 +164,13 @@ def _haystacks(path: Path) -> list[str]:
     text = path.read_bytes().decode("utf-8", "replace")
     if path.suffix.lower() not in _TEXT_SUFFIXES:
         return [text]
-    texts = [_squash(text), _as_text(text)]
+    texts = _readings(text)
     if path.suffix.lower() == ".json":
         with contextlib.suppress(ValueError):  # not JSON after all: searched as text
-            texts.append(_as_text(" ".join(_json_strings(json.loads(text)))))
+            readings = [_readings(string) for string in _json_strings(json.loads(text))]
+            # Each string is read on its own, then joined: one string's '<' and a later
+            # one's '>' must not be taken for a tag.
+            texts += ["\0".join(column) for column in zip(*readings, strict=True)]
     return texts
 
 

@@ -1,0 +1,453 @@
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.unit.unit_support import DataFolder
+from trustcenter.guard import MINIMUM_LENGTH, Leak, Restricted, restricted_values, scan
+from trustcenter.model import TrustCenter
+
+# An internal attestation (with an enumeration longer than the minimum length), a gated
+# control with an internal block, an internal control whose title is also public, an
+# exception under gated:, internal blocks in company.yml and subprocessors.yml.
+INTERNAL_ATTESTATION = """\
+  - id: ce-plus-2026
+    framework: cyber_essentials_plus
+    status: in_progress
+    visibility: internal
+    expected: 2026-11-30
+    scope: The corporate network of the Leeds office and its laptops.
+    internal:
+      owner: Facilities and IT operations lead
+"""
+MORE_CONTROLS = """\
+  - id: IR-01
+    title: Incident response tabletop exercise
+    description: A *tabletop* exercise with the on-call rota every half year.
+    category: operations
+    criteria:
+      - CC7.4
+    status: implemented
+    visibility: gated
+    internal:
+      owner: Head of Site Reliability
+      evidence:
+        - Tabletop minutes in the incident wiki
+  - id: HR-02
+    title: Multi-factor authentication
+    description: Background checks for staff with access to R&D's production keys.
+    category: access
+    criteria:
+      - CC1.4
+    status: planned
+    visibility: internal
+"""
+GATED_EXCEPTION = """\
+      opinion: qualified
+      exceptions:
+        - control: AC-01
+          summary: One quarterly access review was completed three weeks late.
+"""
+COMPANY_INTERNAL = """\
+internal:
+  owner: Chief Information Security Officer
+  notes: Tiny note
+"""
+SUBPROCESSOR_INTERNAL = """\
+    internal:
+      evidence:
+        - Signed DPA stored in the contract vault
+"""
+
+
+def append(data: DataFolder, name: str, text: str) -> None:
+    path = data.root / "data" / name
+    path.write_bytes(path.read_bytes() + text.encode("utf-8"))
+
+
+@pytest.fixture
+def trust_center(data: DataFolder) -> TrustCenter:
+    append(data, "attestations.yml", INTERNAL_ATTESTATION)
+    append(data, "controls.yml", MORE_CONTROLS)
+    data.edit("attestations.yml", "      opinion: unmodified\n", GATED_EXCEPTION)
+    append(data, "company.yml", COMPANY_INTERNAL)
+    append(data, "subprocessors.yml", SUBPROCESSOR_INTERNAL)
+    result = data.load()
+    assert result.errors == [], [p.format() for p in result.errors]
+    assert result.trust_center is not None
+    return result.trust_center
+
+
+@pytest.fixture
+def restricted(trust_center: TrustCenter) -> dict[str, str]:
+    """Text -> field of every restricted value."""
+    values = restricted_values(trust_center)
+    by_text = {value.text: value.field for value in values}
+    assert len(by_text) == len(values), "each text is listed once"
+    return by_text
+
+
+# --- what is restricted -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        # under gated: of a public report
+        (
+            "One quarterly access review was completed three weeks late.",
+            "data/attestations.yml: attestations[0].gated.exceptions[0].summary",
+        ),
+        (
+            "Ask through [the request form](https://example.com/trust/request).",
+            "data/attestations.yml: attestations[0].gated.how_to_obtain",
+        ),
+        # every field of a gated control, and its internal block
+        ("Incident response tabletop exercise", "data/controls.yml: controls[2].title"),
+        (
+            "A *tabletop* exercise with the on-call rota every half year.",
+            "data/controls.yml: controls[2].description",
+        ),
+        (
+            "A tabletop exercise with the on-call rota every half year.",
+            "data/controls.yml: controls[2].description",
+        ),
+        ("Head of Site Reliability", "data/controls.yml: controls[2].internal.owner"),
+        (
+            "Tabletop minutes in the incident wiki",
+            "data/controls.yml: controls[2].internal.evidence[0]",
+        ),
+        # an internal control
+        (
+            "Background checks for staff with access to R&D's production keys.",
+            "data/controls.yml: controls[3].description",
+        ),
+        # an internal attestation: its free-text fields, its id, its internal block
+        ("ce-plus-2026", "data/attestations.yml: attestations[2].id"),
+        (
+            "The corporate network of the Leeds office and its laptops.",
+            "data/attestations.yml: attestations[2].scope",
+        ),
+        (
+            "Facilities and IT operations lead",
+            "data/attestations.yml: attestations[2].internal.owner",
+        ),
+        # internal: blocks of public entries
+        ("Chief Information Security Officer", "data/company.yml: internal.owner"),
+        (
+            "Signed DPA stored in the contract vault",
+            "data/subprocessors.yml: subprocessors[0].internal.evidence[0]",
+        ),
+        # grants
+        ("Northwind Traders security review team", "data/access.yml: grants[0].recipient"),
+        ("Vendor assessment under the mutual NDA of May 2026", "data/access.yml: grants[0].reason"),
+        ("Contoso Procurement and Risk Office", "data/access.yml: grants[1].recipient"),
+        (
+            "Annual supplier audit before the contract renewal",
+            "data/access.yml: grants[1].reason",
+        ),
+        (
+            "Code resent after the first mail bounced at the recipient",
+            "data/access.yml: grants[1].internal.notes",
+        ),
+    ],
+)
+def test_restricted_value_and_its_field(restricted: dict[str, str], text: str, field: str) -> None:
+    assert restricted.get(text) == field
+
+
+def test_public_values_are_not_restricted(
+    trust_center: TrustCenter, restricted: dict[str, str]
+) -> None:
+    for public in (
+        "Example Ledger Ltd",
+        "Double-entry bookkeeping in the browser.",
+        "Daily encrypted backups, restored every quarter as a test.",
+        "Example Audit LLP",
+        "Hosting of the production system.",
+        "https://example.com/trust/request",
+        "Request the SOC 2 report",
+        "Customer data is encrypted in transit and at rest.",
+    ):
+        assert public not in restricted, public
+    for control in trust_center.public_controls():
+        assert control.title not in restricted
+        assert control.description not in restricted
+
+
+def test_short_values_are_not_restricted(restricted: dict[str, str]) -> None:
+    assert "Tiny note" not in restricted  # company.yml internal.notes, 9 characters
+    assert "AC-01" not in restricted  # the exception's control
+    assert all(len(text) >= MINIMUM_LENGTH for text in restricted)
+
+
+def test_enumerations_are_not_restricted(restricted: dict[str, str]) -> None:
+    fields = set(restricted.values())
+    assert not any("opinion" in field for field in fields)
+    assert "qualified" not in restricted
+    assert "cyber_essentials_plus" not in restricted  # 21 characters, but an enumeration
+    assert not any(field.endswith((".framework", ".status", ".visibility")) for field in fields)
+
+
+def test_a_restricted_value_also_written_in_a_public_field_is_public(
+    restricted: dict[str, str],
+) -> None:
+    # The internal control HR-02 has the title of the public control AC-01.
+    assert "Multi-factor authentication" not in restricted
+    assert "data/controls.yml: controls[3].title" not in restricted.values()
+
+
+def test_a_value_public_elsewhere_is_not_restricted_in_a_grant(data: DataFolder) -> None:
+    data.edit(
+        "access.yml",
+        "recipient: Contoso Procurement and Risk Office",
+        "recipient: Example Hosting GmbH and partners",
+    )
+    data.edit(
+        "subprocessors.yml", "name: Example Hosting", "name: Example Hosting GmbH and partners"
+    )
+    result = data.load()
+    assert result.trust_center is not None
+    texts = {value.text for value in restricted_values(result.trust_center)}
+    assert "Example Hosting GmbH and partners" not in texts
+    assert "Northwind Traders security review team" in texts
+
+
+def test_valid_data_without_access_file_restricts_only_gated_text(data: DataFolder) -> None:
+    data.remove("access.yml")
+    result = data.load()
+    assert result.trust_center is not None
+    fields = {value.field for value in restricted_values(result.trust_center)}
+    assert fields == {"data/attestations.yml: attestations[0].gated.how_to_obtain"}
+
+
+# --- scanning a site ----------------------------------------------------------------------------
+
+FIELD = "data/controls.yml: controls[2].internal.owner"
+OTHER_FIELD = "data/access.yml: grants[0].recipient"
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "index.html").write_text(
+        "<!doctype html><html><head><title>Trust center</title></head>"
+        "<body><h1>Example Ledger</h1><p>Daily encrypted backups.</p></body></html>",
+        encoding="utf-8",
+    )
+    (folder / "assets").mkdir()
+    (folder / "assets" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")
+    (folder / "search").mkdir()
+    (folder / "search" / "search_index.json").write_text(
+        json.dumps({"docs": [{"location": "", "text": "Example Ledger"}]}), encoding="utf-8"
+    )
+    (folder / ".well-known").mkdir()
+    (folder / ".well-known" / "security.txt").write_text(
+        "Contact: mailto:security@example.com\n", encoding="utf-8"
+    )
+    return folder
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    return path
+
+
+def test_clean_site_has_no_leak(site: Path) -> None:
+    values = [Restricted("Head of Site Reliability", FIELD)]
+    assert scan(site, values) == []
+
+
+def test_empty_site_has_no_leak(tmp_path: Path) -> None:
+    assert scan(tmp_path, [Restricted("Head of Site Reliability", FIELD)]) == []
+
+
+def test_raw_value_in_html(site: Path) -> None:
+    page = write(site / "controls" / "index.html", "<p>Owner: Head of Site Reliability</p>")
+    leaks = scan(site, [Restricted("Head of Site Reliability", FIELD)])
+    assert leaks == [Leak(str(page), FIELD)]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Keys held by R&D operations",
+        "Reviewed by O'Brien every quarter",
+        "Alert when latency < 200 ms for long",
+        'The so-called "break glass" account',
+    ],
+)
+def test_html_escaped_value(site: Path, value: str) -> None:
+    escaped = html.escape(value, quote=True)
+    assert escaped != value
+    page = write(site / "page" / "index.html", f"<html><body><td>{escaped}</td></body></html>")
+    assert value.encode() not in page.read_bytes()
+    assert scan(site, [Restricted(value, FIELD)]) == [Leak(str(page), FIELD)]
+
+
+def test_value_with_numeric_character_references(site: Path) -> None:
+    value = "Reviewed by O'Brien & team"
+    page = write(site / "page.html", "<p>Reviewed by O&#39;Brien &#x26; team</p>")
+    assert scan(site, [Restricted(value, FIELD)]) == [Leak(str(page), FIELD)]
+
+
+def test_json_with_unicode_escapes(site: Path) -> None:
+    value = "Schl\u00fcsselverwaltung durch J\u00fcrgen M\u00fcller"
+    content = json.dumps({"docs": [{"text": f"Owner: {value}."}]}, ensure_ascii=True)
+    assert value not in content
+    index = write(site / "search" / "search_index.json", content)
+    assert scan(site, [Restricted(value, FIELD)]) == [Leak(str(index), FIELD)]
+
+
+def test_json_with_html_inside_its_strings(site: Path) -> None:
+    value = "Keys held by R&D operations"
+    content = json.dumps({"text": "<p>Keys held by <em>R&amp;D</em>\n operations</p>"})
+    index = write(site / "search" / "search_index.json", content)
+    assert scan(site, [Restricted(value, FIELD)]) == [Leak(str(index), FIELD)]
+
+
+@pytest.mark.parametrize("name", ["assets/logo.png", "downloads/report.pdf", "fonts/x.woff2"])
+def test_binary_file_raw_bytes(site: Path, name: str) -> None:
+    value = "Head of Site Reliability"
+    blob = write(site / name, b"\x00\x01\xff" + value.encode() + b"\xfe\x00")
+    assert scan(site, [Restricted(value, FIELD)]) == [Leak(str(blob), FIELD)]
+
+
+def test_binary_file_with_non_ascii_value(site: Path) -> None:
+    value = "Schl\u00fcsselverwaltung durch J\u00fcrgen"
+    blob = write(site / "assets" / "image.webp", b"RIFF\x00" + value.encode("utf-8") + b"\x00")
+    assert scan(site, [Restricted(value, FIELD)]) == [Leak(str(blob), FIELD)]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<p>Head of Site\n   Reliability</p>",
+        "<p>Head of <strong>Site</strong> Reliability</p>",
+        "<li>Head of\t<span class='x'>Site</span>\n<em>Reliability</em></li>",
+        "<p>Head&nbsp;of Site Reliability</p>",
+    ],
+)
+def test_value_split_across_tags_and_white_space(site: Path, markup: str) -> None:
+    page = write(site / "gated" / "index.html", f"<html><body>{markup}</body></html>")
+    assert scan(site, [Restricted("Head of Site Reliability", FIELD)]) == [Leak(str(page), FIELD)]
+
+
+def test_other_text_formats(site: Path) -> None:
+    value = "Head of Site Reliability"
+    files = [
+        write(site / "feed.xml", f"<entry><summary>{value}</summary></entry>"),
+        write(site / "sitemap.xml", f"<url><loc>https://x.example/{value}</loc></url>"),
+        write(site / "assets" / "app.js", f'const owner = "{value}";'),
+        write(site / "README", f"{value}\n"),
+    ]
+    leaks = scan(site, [Restricted(value, FIELD)])
+    assert sorted(leaks, key=lambda leak: leak.file) == sorted(
+        (Leak(str(path), FIELD) for path in files), key=lambda leak: leak.file
+    )
+
+
+def test_each_file_and_field_reported_once(site: Path) -> None:
+    values = [
+        Restricted("A *tabletop* exercise with the on-call rota", FIELD),
+        Restricted("A tabletop exercise with the on-call rota", FIELD),
+        Restricted("Northwind Traders security review team", OTHER_FIELD),
+    ]
+    first = write(
+        site / "a.html",
+        "<p>A *tabletop* exercise with the on-call rota</p>"
+        "<p>A <em>tabletop</em> exercise with the on-call rota</p>"
+        "<p>A tabletop exercise with the on-call rota</p>"
+        "<p>Northwind Traders security review team</p>" * 2,
+    )
+    second = write(site / "b" / "index.html", "A tabletop exercise with the on-call rota")
+    leaks = scan(site, values)
+    assert leaks == [
+        Leak(str(first), OTHER_FIELD),
+        Leak(str(first), FIELD),
+        Leak(str(second), FIELD),
+    ]
+
+
+def test_leak_format() -> None:
+    leak = Leak("site/reports/index.html", "data/controls.yml: controls[2].title")
+    assert leak.format() == (
+        "site/reports/index.html: contains the restricted value of "
+        "data/controls.yml: controls[2].title"
+    )
+
+
+def test_scan_with_values_from_the_data(site: Path, trust_center: TrustCenter) -> None:
+    values = restricted_values(trust_center)
+    assert scan(site, values) == []
+    page = write(
+        site / "controls" / "index.html",
+        "<h2>Incident response <em>tabletop</em> exercise</h2>"
+        "<p>A <em>tabletop</em> exercise with the on-call\n rota every half year.</p>",
+    )
+    notes = write(
+        site / "search" / "search_index.json",
+        json.dumps({"text": "Code resent after the first mail bounced at the recipient"}),
+    )
+    assert scan(site, values) == [
+        Leak(str(page), "data/controls.yml: controls[2].description"),
+        Leak(str(page), "data/controls.yml: controls[2].title"),
+        Leak(str(notes), "data/access.yml: grants[1].internal.notes"),
+    ]
+
+
+def test_plain_text_of_a_markdown_value_is_found(site: Path, trust_center: TrustCenter) -> None:
+    # how_to_obtain is "Ask through [the request form](https://...)." under gated:; this is
+    # what Material's search plugin writes for it (tags other than p, li, code... dropped).
+    index = write(
+        site / "search" / "search_index.json",
+        json.dumps(
+            {
+                "docs": [
+                    {
+                        "location": "reports/",
+                        "title": "How to obtain the report",
+                        "text": "<p>Ask through the request form.</p>",
+                    }
+                ]
+            }
+        ),
+    )
+    assert scan(site, restricted_values(trust_center)) == [
+        Leak(str(index), "data/attestations.yml: attestations[0].gated.how_to_obtain")
+    ]
+
+
+@pytest.mark.parametrize(
+    "value", ["Keys held by R&D operations", "Reviewed by O'Brien every quarter"]
+)
+def test_html_escaped_value_in_an_attribute(site: Path, value: str) -> None:
+    page = write(
+        site / "reports" / "index.html",
+        f'<html><head><meta name="description" content="{html.escape(value)}"></head>'
+        "<body></body></html>",
+    )
+    assert scan(site, [Restricted(value, FIELD)]) == [Leak(str(page), FIELD)]
+
+
+def test_unescaped_value_in_an_attribute(site: Path) -> None:
+    value = "Head of Site Reliability"
+    page = write(site / "index.html", f'<img alt="{value}" src="x.png">')
+    assert scan(site, [Restricted(value, FIELD)]) == [Leak(str(page), FIELD)]
+
+
+def test_json_value_after_a_less_than_sign(site: Path) -> None:
+    value = "Zugriffspr\u00fcfung > 90 Tage \u00fcberf\u00e4llig"
+    content = json.dumps(
+        {"controls": [{"title": "Latency < 200 ms"}, {"summary": value}]}, ensure_ascii=True
+    )
+    export = write(site / "trust.json", content)
+    assert scan(site, [Restricted(value, FIELD)]) == [Leak(str(export), FIELD)]
