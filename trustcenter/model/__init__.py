@@ -1,0 +1,114 @@
+"""The validated model of a trust center: one pydantic model per data file and per entry.
+
+Field names are the YAML keys. Every model forbids unknown keys (so a misspelt key is
+an error with a suggestion, never silently ignored). Two nested blocks set the audience
+of what they hold:
+
+- ``gated:``: details only for the gated page (opinion, exceptions, bridge letters, ...);
+- ``internal:``: facts for the team only (owner, evidence, notes). Nothing under
+  ``internal:`` is ever rendered, exported or written into the site.
+
+The models check types and the form of single values (a URL's scheme, a criterion's
+identifier); rules that relate several values (a Type 2 report has a period whose end
+follows its start, ids are unique) are in :mod:`trustcenter.checks`.
+"""
+
+from __future__ import annotations
+
+from trustcenter.model.access import (
+    AccessFile,
+    Grant,
+)
+from trustcenter.model.attestations import (
+    Attestation,
+    AttestationsFile,
+    AttestationStatus,
+    BridgeLetter,
+    Framework,
+    GatedReportDetails,
+    Opinion,
+    Period,
+    ReportException,
+    Visibility,
+)
+from trustcenter.model.base import (
+    ID_PATTERN,
+    CriterionId,
+    Identifier,
+    Internal,
+    MarkdownText,
+    Model,
+    Text,
+    Url,
+    describe,
+    slug,
+)
+from trustcenter.model.company import (
+    Company,
+    Components,
+    Contact,
+    ContactPurpose,
+    Service,
+    SubserviceMethod,
+    SubserviceOrganization,
+    SystemDescription,
+)
+from trustcenter.model.controls import (
+    Control,
+    ControlCategory,
+    ControlsFile,
+    ControlStatus,
+    ControlVisibility,
+)
+from trustcenter.model.subprocessors import (
+    Subprocessor,
+    SubprocessorsFile,
+    TransferMechanism,
+)
+from trustcenter.model.trustcenter import (
+    DATA_FILES,
+    TrustCenter,
+)
+
+__all__ = [
+    "DATA_FILES",
+    "ID_PATTERN",
+    "AccessFile",
+    "Attestation",
+    "AttestationStatus",
+    "AttestationsFile",
+    "BridgeLetter",
+    "Company",
+    "Components",
+    "Contact",
+    "ContactPurpose",
+    "Control",
+    "ControlCategory",
+    "ControlStatus",
+    "ControlVisibility",
+    "ControlsFile",
+    "CriterionId",
+    "Framework",
+    "GatedReportDetails",
+    "Grant",
+    "Identifier",
+    "Internal",
+    "MarkdownText",
+    "Model",
+    "Opinion",
+    "Period",
+    "ReportException",
+    "Service",
+    "Subprocessor",
+    "SubprocessorsFile",
+    "SubserviceMethod",
+    "SubserviceOrganization",
+    "SystemDescription",
+    "Text",
+    "TransferMechanism",
+    "TrustCenter",
+    "Url",
+    "Visibility",
+    "describe",
+    "slug",
+]

@@ -1,0 +1,101 @@
+"""The building blocks of the data model: value types, the base model, internal notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    PrivateAttr,
+    StringConstraints,
+)
+
+from trustcenter.catalogue import criteria, criterion_hint
+from trustcenter.markup import markdown_problems, url_problem
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+
+
+def _check_url(value: str) -> str:
+    if (problem := url_problem(value)) is not None:
+        raise ValueError(problem)
+    return value
+
+
+def _check_markdown(value: str) -> str:
+    if problems := markdown_problems(value):
+        raise ValueError("; ".join(problems))
+    return value
+
+
+def _check_criterion(value: str) -> str:
+    if value not in criteria():
+        raise ValueError(
+            f"expected a Trust Services Criteria identifier, found '{value}' "
+            f"({criterion_hint(value)})"
+        )
+    return value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Plain text, shown escaped; never empty."""
+
+MarkdownText = Annotated[Text, AfterValidator(_check_markdown)]
+"""Text in the safe Markdown subset of :mod:`trustcenter.markup`."""
+
+Url = Annotated[str, AfterValidator(_check_url)]
+"""An https, http or mailto URL."""
+
+Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+"""A stable identifier used in anchors and links: letters, digits, '.', '_', '-'."""
+
+CriterionId = Annotated[str, AfterValidator(_check_criterion)]
+"""A Trust Services Criteria identifier such as ``CC6.1``."""
+
+
+class Model(BaseModel):
+    """Base of every data model: unknown keys are errors; remembers where it was written."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+    #: The entry's file and location, set by the loader, for checks that span entries.
+    _source: tuple[str, tuple[str | int, ...]] | None = PrivateAttr(default=None)
+
+
+# --- internal-only blocks ------------------------------------------------------------------
+
+
+class Internal(Model):
+    """Facts for the security team only; never rendered, exported or published."""
+
+    owner: Text | None = None
+    evidence: list[Text] = []
+    last_tested: dt.date | None = None
+    notes: Text | None = None
+
+
+def slug(text: str) -> str:
+    """A lower-case anchor fragment for ``text`` (``AC-01`` becomes ``ac-01``)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def describe(value: Any) -> str:
+    """Name a YAML value for an error message: its kind and, if short, the value itself."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, dt.datetime | dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, dict):
+        return "a mapping of keys to values"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    return f"'{text}'" if len(text) <= 60 else f"'{text[:57]}...'"

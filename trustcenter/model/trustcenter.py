@@ -1,0 +1,77 @@
+"""The whole trust center: every data file, validated and cross-checked, in one model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+)
+
+from trustcenter.catalogue import Category
+from trustcenter.model.access import AccessFile, Grant
+from trustcenter.model.attestations import (
+    Attestation,
+    AttestationsFile,
+    AttestationStatus,
+    Framework,
+    Visibility,
+)
+from trustcenter.model.base import Model
+from trustcenter.model.company import Company
+from trustcenter.model.controls import Control, ControlCategory, ControlsFile, ControlVisibility
+from trustcenter.model.subprocessors import Subprocessor, SubprocessorsFile
+
+
+class TrustCenter(BaseModel):
+    """Everything loaded from ``data/``, validated and cross-checked."""
+
+    model_config = ConfigDict(frozen=True)
+
+    company: Company
+    attestations: list[Attestation]
+    categories: list[ControlCategory]
+    controls: list[Control]
+    subprocessors: list[Subprocessor]
+    access: AccessFile = AccessFile()
+
+    def public_attestations(self) -> list[Attestation]:
+        """Attestations the public site lists (all but those marked internal)."""
+        return [a for a in self.attestations if a.visibility is not Visibility.INTERNAL]
+
+    def public_controls(self) -> list[Control]:
+        """Controls the public site lists."""
+        return [c for c in self.controls if c.visibility is ControlVisibility.PUBLIC]
+
+    def gated_controls(self) -> list[Control]:
+        """Controls shown only on the gated page."""
+        return [c for c in self.controls if c.visibility is ControlVisibility.GATED]
+
+    def gated_reports(self) -> list[Attestation]:
+        """SOC 1 and SOC 2 reports whose details the gated page describes."""
+        return [
+            a for a in self.public_attestations() if a.framework in (Framework.SOC1, Framework.SOC2)
+        ]
+
+    def active_grants(self, today: dt.date) -> list[Grant]:
+        """Grants that open the gated page on ``today`` (the expiry day included)."""
+        return [g for g in self.access.grants if g.expires >= today]
+
+    def categories_in_scope(self) -> list[Category]:
+        """TSC categories covered by a public SOC 2 or SOC 3 that is issued or under way."""
+        found: set[Category] = set()
+        for item in self.public_attestations():
+            if item.framework.uses_criteria and item.status is not AttestationStatus.WITHDRAWN:
+                found.update(item.categories)
+        return [c for c in Category if c in found]
+
+
+#: The data files, their model and whether a trust center needs them.
+DATA_FILES: dict[str, tuple[type[Model], bool]] = {
+    "company.yml": (Company, True),
+    "attestations.yml": (AttestationsFile, True),
+    "controls.yml": (ControlsFile, True),
+    "subprocessors.yml": (SubprocessorsFile, False),
+    "access.yml": (AccessFile, False),
+}
