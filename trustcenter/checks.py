@@ -12,23 +12,39 @@ import difflib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from trustcenter.catalogue import Category
+from trustcenter.catalogue import Category, criteria_of
 from trustcenter.model import (
     Attestation,
     AttestationStatus,
+    ChangeNotice,
     Company,
     ContactPurpose,
     Control,
     ControlCategory,
+    ControlVisibility,
+    Document,
+    DocumentAccess,
+    EventKind,
     Framework,
     Grant,
     Model,
+    SecurityTxt,
+    Subprocessor,
+    SubprocessorEvent,
+    Topic,
+    Update,
+    UpdateKind,
     Visibility,
+    subprocessor_events,
 )
 from trustcenter.problems import Problem, Severity
 from trustcenter.status import Standing, add_months, long_date, standing, title, valid_until
 from trustcenter.yamlsource import SourceFile
 
+#: A document not reviewed for longer than this gets a warning.
+DOCUMENT_REVIEW_DAYS = 365
+#: How long before security.txt's Expires the check starts to warn.
+SECURITY_TXT_WARN_DAYS = 30
 #: A Type 2 period shorter than this is unusual enough to warn about.
 SHORTEST_USUAL_PERIOD_MONTHS = 3
 
@@ -133,6 +149,216 @@ class Checker:
                 hint="remove the grant, or extend 'expires' if access should continue",
                 warning=True,
             )
+
+    # --- subprocessors, documents, FAQ, updates, security.txt ---------------------------
+
+    def subprocessor_history(
+        self, subprocessors: Sequence[Subprocessor], notice: ChangeNotice | None
+    ) -> None:
+        """Dates of a subprocessor's history are in order and respect the notice period."""
+        for sub in subprocessors:
+            if sub.removed is not None and sub.removed <= sub.added:
+                self.report(
+                    sub,
+                    ["removed"],
+                    f"expected 'removed' after 'added' ({sub.added.isoformat()}), "
+                    f"found {sub.removed.isoformat()}",
+                )
+            if sub.removal_announced is not None and sub.removed is None:
+                self.report(
+                    sub,
+                    ["removal_announced"],
+                    "'removal_announced' without 'removed': expected the date the "
+                    "removal takes effect",
+                    hint="add 'removed:' with that date",
+                )
+        for event in subprocessor_events(list(subprocessors)):
+            self._announcement(event, notice)
+
+    def _announcement(self, event: SubprocessorEvent, notice: ChangeNotice | None) -> None:
+        where = (
+            ("announced",)
+            if event.kind is EventKind.ADDED
+            else (
+                ("removal_announced",)
+                if event.kind is EventKind.REMOVED
+                else (*event.field, "announced")
+            )
+        )
+        if event.announced is not None and event.announced > event.effective:
+            self.report(
+                event.subprocessor,
+                where,
+                f"announced on {long_date(event.announced)}, after the change took "
+                f"effect on {long_date(event.effective)}",
+            )
+            return
+        if notice is None or (notice.since is not None and event.effective < notice.since):
+            return
+        if event.announced is None:
+            if notice.since is not None:
+                self.report(
+                    event.subprocessor,
+                    event.field,
+                    f"a change effective {long_date(event.effective)} has no "
+                    f"announcement date; the notice period is {notice.days} days",
+                    hint="add the date it was announced",
+                    warning=True,
+                )
+            return
+        given = (event.effective - event.announced).days
+        if given < notice.days:
+            self.report(
+                event.subprocessor,
+                where,
+                f"{event.summary} takes effect {given} day(s) after it was announced, "
+                f"sooner than the {notice.days}-day notice period",
+                hint="move the effective date, or record the customers' consent",
+                warning=True,
+            )
+
+    def document(self, document: Document) -> None:
+        """A document's access and review date make sense on the build date."""
+        if document.access is DocumentAccess.PUBLIC and document.url is None:
+            self.report(
+                document,
+                ["access"],
+                "expected 'url' for a public document",
+                hint="add the link, or set 'access: nda'",
+            )
+        if document.access is DocumentAccess.NDA and document.url is not None:
+            self.report(
+                document,
+                ["url"],
+                "an NDA document has no public 'url'",
+                hint="remove 'url'; readers get a request-access link instead",
+            )
+        if document.last_reviewed > self.today:
+            self.report(
+                document,
+                ["last_reviewed"],
+                f"expected a review date on or before the build date "
+                f"({self.today.isoformat()}), found {document.last_reviewed}",
+            )
+        elif (self.today - document.last_reviewed).days > DOCUMENT_REVIEW_DAYS:
+            self.report(
+                document,
+                ["last_reviewed"],
+                f"'{document.title}' was last reviewed on "
+                f"{long_date(document.last_reviewed)}, more than a year ago",
+                hint="review it and update 'last_reviewed' and 'version'",
+                warning=True,
+            )
+
+    def faq_links(self, topics: Sequence[Topic], controls: Sequence[Control]) -> None:
+        """An answer links only to controls that exist and are public."""
+        by_id = {c.id: c for c in controls}
+        for topic in topics:
+            for question in topic.questions:
+                for index, control_id in enumerate(question.controls):
+                    control = by_id.get(control_id)
+                    if control is None:
+                        close = difflib.get_close_matches(control_id, list(by_id), n=1)
+                        self.report(
+                            question,
+                            ["controls", index],
+                            f"unknown control '{control_id}'",
+                            hint=f"did you mean '{close[0]}'?" if close else "",
+                        )
+                    elif control.visibility is not ControlVisibility.PUBLIC:
+                        self.report(
+                            question,
+                            ["controls", index],
+                            f"control '{control_id}' is {control.visibility.value}: "
+                            "a public answer cannot link to it",
+                        )
+
+    def update(self, update: Update) -> None:
+        """An incident or vulnerability says how severe it is; dates are in order."""
+        if update.kind.needs_severity and update.severity is None:
+            self.report(
+                update,
+                ["kind"],
+                f"expected 'severity' (low, medium, high or critical) for an "
+                f"{update.kind.value} notice"
+                if update.kind is UpdateKind.INCIDENT
+                else "expected 'severity' (low, medium, high or critical) for a "
+                f"{update.kind.value} notice",
+            )
+        if update.resolved is not None and update.resolved < update.date:
+            self.report(
+                update,
+                ["resolved"],
+                f"expected 'resolved' on or after the date ({update.date.isoformat()})"
+                f", found {update.resolved.isoformat()}",
+            )
+
+    def security_txt(self, fields: SecurityTxt) -> None:
+        """RFC 9116: https or mailto contacts, https canonical URIs, an Expires ahead."""
+        for key in (
+            "contact",
+            "encryption",
+            "acknowledgments",
+            "canonical",
+            "policy",
+            "hiring",
+            "csaf",
+        ):
+            for index, uri in enumerate(getattr(fields, key)):
+                schemes = ("https:", "mailto:") if key == "contact" else ("https:",)
+                if not uri.lower().startswith(schemes):
+                    self.report(
+                        fields,
+                        [key, index],
+                        f"expected an {' or '.join(schemes)} URI for '{key}' "
+                        f"(RFC 9116), found '{uri}'",
+                    )
+        days = (fields.expires - self.today).days
+        if days < 0:
+            self.report(
+                fields,
+                ["expires"],
+                f"security.txt expired on {long_date(fields.expires)}; a stale file "
+                "must not be used",
+                hint="review the file and set a new date less than a year ahead",
+            )
+        elif days <= SECURITY_TXT_WARN_DAYS:
+            self.report(
+                fields,
+                ["expires"],
+                f"security.txt expires in {days} day(s), on {long_date(fields.expires)}",
+                hint="review the file and set a new date less than a year ahead",
+                warning=True,
+            )
+        elif days > 365:
+            self.report(
+                fields,
+                ["expires"],
+                f"'expires' is {days} days ahead; RFC 9116 recommends less than a year",
+                warning=True,
+            )
+
+    def coverage(self, attestations: Sequence[Attestation], controls: Sequence[Control]) -> None:
+        """Warn about a criterion in a report's scope that no control maps to."""
+        mapped = {criterion for control in controls for criterion in control.criteria}
+        warned: set[str] = set()
+        for item in attestations:
+            if not item.framework.uses_criteria or item.visibility is Visibility.INTERNAL:
+                continue
+            for category in item.categories:
+                missing = [
+                    c.id for c in criteria_of(category) if c.id not in mapped and c.id not in warned
+                ]
+                if missing:
+                    warned.update(missing)
+                    self.report(
+                        item,
+                        ["categories"],
+                        f"no control maps to {', '.join(missing)}, in the scope of "
+                        f"{title(item)} ({category.label})",
+                        hint="map a control to each criterion in scope",
+                        warning=True,
+                    )
 
     # --- one attestation --------------------------------------------------------------
 

@@ -19,8 +19,12 @@ from trustcenter.model import (
     AttestationsFile,
     Company,
     ControlsFile,
+    DocumentsFile,
+    FaqFile,
+    SecurityTxt,
     SubprocessorsFile,
     TrustCenter,
+    UpdatesFile,
 )
 from trustcenter.problems import DataError, Problem, Severity, sort_problems
 from trustcenter.validation import validate
@@ -131,9 +135,31 @@ def _cross_check(
         # A category entry with a type error is reported already; its id still counts.
         written = _written_ids(sources, "controls.yml", "categories")
         checker.control_categories(controls.controls, controls.categories, written)
+    if attestations is not None and controls is not None:
+        checker.coverage(attestations.attestations, controls.controls)
     subprocessors: SubprocessorsFile | None = models.get("subprocessors.yml")
     if subprocessors is not None:
         checker.unique_ids(subprocessors.subprocessors, "subprocessor")
+        checker.subprocessor_history(subprocessors.subprocessors, subprocessors.notice)
+    documents: DocumentsFile | None = models.get("documents.yml")
+    if documents is not None:
+        checker.unique_ids(documents.documents, "document")
+        for document in documents.documents:
+            checker.document(document)
+    faq: FaqFile | None = models.get("faq.yml")
+    if faq is not None:
+        checker.unique_ids(faq.topics, "topic")
+        checker.unique_ids([q for topic in faq.topics for q in topic.questions], "question")
+        if controls is not None:
+            checker.faq_links(faq.topics, controls.controls)
+    updates: UpdatesFile | None = models.get("updates.yml")
+    if updates is not None:
+        checker.unique_ids(updates.updates, "update")
+        for update in updates.updates:
+            checker.update(update)
+    security_txt: SecurityTxt | None = models.get("security_txt.yml")
+    if security_txt is not None:
+        checker.security_txt(security_txt)
     access: AccessFile | None = models.get("access.yml")
     if access is not None:
         checker.unique_ids(access.grants, "grant")
@@ -158,13 +184,21 @@ def _assemble(models: dict[str, Any]) -> TrustCenter:
     controls: ControlsFile = models["controls.yml"]
     subprocessors = models.get("subprocessors.yml") or SubprocessorsFile()
     access = models.get("access.yml") or AccessFile()
+    documents = models.get("documents.yml") or DocumentsFile()
+    faq = models.get("faq.yml") or FaqFile()
+    updates = models.get("updates.yml") or UpdatesFile()
     return TrustCenter(
         company=models["company.yml"],
         attestations=models["attestations.yml"].attestations,
         categories=controls.categories,
         controls=controls.controls,
         subprocessors=subprocessors.subprocessors,
+        notice=subprocessors.notice,
         access=access,
+        documents=documents.documents,
+        faq=faq.topics,
+        updates=sorted(updates.updates, key=lambda u: (u.date, u.id), reverse=True),
+        security_txt=models.get("security_txt.yml"),
     )
 
 

@@ -60,14 +60,38 @@ from trustcenter.model.controls import (
     ControlStatus,
     ControlVisibility,
 )
+from trustcenter.model.documents import (
+    Document,
+    DocumentAccess,
+    DocumentsFile,
+)
+from trustcenter.model.faq import (
+    FaqFile,
+    Question,
+    Topic,
+)
+from trustcenter.model.security_txt import (
+    SecurityTxt,
+)
 from trustcenter.model.subprocessors import (
+    ChangeNotice,
+    EventKind,
     Subprocessor,
+    SubprocessorChange,
+    SubprocessorEvent,
     SubprocessorsFile,
     TransferMechanism,
+    subprocessor_events,
 )
 from trustcenter.model.trustcenter import (
     DATA_FILES,
     TrustCenter,
+)
+from trustcenter.model.updates import (
+    Update,
+    UpdateKind,
+    UpdateSeverity,
+    UpdatesFile,
 )
 
 __all__ = [
@@ -78,6 +102,7 @@ __all__ = [
     "AttestationStatus",
     "AttestationsFile",
     "BridgeLetter",
+    "ChangeNotice",
     "Company",
     "Components",
     "Contact",
@@ -88,6 +113,11 @@ __all__ = [
     "ControlVisibility",
     "ControlsFile",
     "CriterionId",
+    "Document",
+    "DocumentAccess",
+    "DocumentsFile",
+    "EventKind",
+    "FaqFile",
     "Framework",
     "GatedReportDetails",
     "Grant",
@@ -97,18 +127,28 @@ __all__ = [
     "Model",
     "Opinion",
     "Period",
+    "Question",
     "ReportException",
+    "SecurityTxt",
     "Service",
     "Subprocessor",
+    "SubprocessorChange",
+    "SubprocessorEvent",
     "SubprocessorsFile",
     "SubserviceMethod",
     "SubserviceOrganization",
     "SystemDescription",
     "Text",
+    "Topic",
     "TransferMechanism",
     "TrustCenter",
+    "Update",
+    "UpdateKind",
+    "UpdateSeverity",
+    "UpdatesFile",
     "Url",
     "Visibility",
     "describe",
     "slug",
+    "subprocessor_events",
 ]

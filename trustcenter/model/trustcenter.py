@@ -21,7 +21,11 @@ from trustcenter.model.attestations import (
 from trustcenter.model.base import Model
 from trustcenter.model.company import Company
 from trustcenter.model.controls import Control, ControlCategory, ControlsFile, ControlVisibility
-from trustcenter.model.subprocessors import Subprocessor, SubprocessorsFile
+from trustcenter.model.documents import Document, DocumentsFile
+from trustcenter.model.faq import FaqFile, Topic
+from trustcenter.model.security_txt import SecurityTxt
+from trustcenter.model.subprocessors import ChangeNotice, Subprocessor, SubprocessorsFile
+from trustcenter.model.updates import Update, UpdatesFile
 
 
 class TrustCenter(BaseModel):
@@ -34,7 +38,12 @@ class TrustCenter(BaseModel):
     categories: list[ControlCategory]
     controls: list[Control]
     subprocessors: list[Subprocessor]
+    notice: ChangeNotice | None = None
     access: AccessFile = AccessFile()
+    documents: list[Document] = []
+    faq: list[Topic] = []
+    updates: list[Update] = []
+    security_txt: SecurityTxt | None = None
 
     def public_attestations(self) -> list[Attestation]:
         """Attestations the public site lists (all but those marked internal)."""
@@ -53,6 +62,18 @@ class TrustCenter(BaseModel):
         return [
             a for a in self.public_attestations() if a.framework in (Framework.SOC1, Framework.SOC2)
         ]
+
+    def current_subprocessors(self, today: dt.date) -> list[Subprocessor]:
+        """Subprocessors engaged on ``today``."""
+        return [s for s in self.subprocessors if s.engaged_on(today)]
+
+    def public_documents(self) -> list[Document]:
+        """Documents listed on the site (all of them: NDA ones with a request action)."""
+        return self.documents
+
+    def public_control_ids(self) -> set[str]:
+        """Ids of the controls the public site shows, for links from other pages."""
+        return {c.id for c in self.public_controls()}
 
     def active_grants(self, today: dt.date) -> list[Grant]:
         """Grants that open the gated page on ``today`` (the expiry day included)."""
@@ -74,4 +95,8 @@ DATA_FILES: dict[str, tuple[type[Model], bool]] = {
     "controls.yml": (ControlsFile, True),
     "subprocessors.yml": (SubprocessorsFile, False),
     "access.yml": (AccessFile, False),
+    "documents.yml": (DocumentsFile, False),
+    "faq.yml": (FaqFile, False),
+    "updates.yml": (UpdatesFile, False),
+    "security_txt.yml": (SecurityTxt, False),
 }

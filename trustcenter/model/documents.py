@@ -1,0 +1,34 @@
+"""``data/documents.yml``: policies and documents, with their version and last review."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from trustcenter.model.base import Identifier, Internal, MarkdownText, Model, Text, Url
+
+
+class DocumentAccess(enum.StrEnum):
+    """Whether anyone may download a document, or it is shared under NDA on request."""
+
+    PUBLIC = "public"
+    NDA = "nda"
+
+
+class Document(Model):
+    """A policy, whitepaper or other document a reviewer may ask for."""
+
+    id: Identifier
+    title: Text
+    description: MarkdownText
+    version: Text
+    last_reviewed: dt.date
+    access: DocumentAccess
+    url: Url | None = None
+    internal: Internal | None = None
+
+
+class DocumentsFile(Model):
+    """``data/documents.yml``."""
+
+    documents: list[Document] = []
