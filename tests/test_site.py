@@ -61,7 +61,7 @@ def test_overview_lists_public_attestations_with_their_standing(scenario: Any) -
     assert "<title>Overview - Canary Widgets Trust Center</title>" in page
     soup = BeautifulSoup(page, "html.parser")
     assert [row["id"] for row in soup.select(".tc-controls tbody tr")] == [
-        "control-ac-01", "control-ac-02"]  # the gated and internal controls are not listed
+        "control-ac-01", "control-ac-02", "control-gov-01"]  # not the gated and internal ones
     scope = {row.th.get_text(): row.find_all("td")[-1].get_text()
              for row in soup.select(".tc-scope tbody tr")}
     assert scope == {"Security": "SOC 2 Type 2", "Availability": "SOC 2 Type 2",

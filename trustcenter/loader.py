@@ -109,10 +109,14 @@ def load(data_dir: Path, today: dt.date) -> LoadResult:
         models[filename], invalid = validate(model, source)
         problems += invalid
     problems += _cross_check(models, sources, today)
-    problems = sort_problems(problems)
     if any(p.is_error for p in problems):
-        return LoadResult(None, problems)
-    return LoadResult(_assemble(models), problems)
+        return LoadResult(None, sort_problems(problems))
+    trust_center = _assemble(models)
+    # Coverage speaks of the whole data: only judged once every entry is valid, so a
+    # control dropped for a type error does not also show up as a gap.
+    coverage = Checker(sources, today)
+    coverage.coverage(trust_center.attestations, trust_center.controls)
+    return LoadResult(trust_center, sort_problems(problems + coverage.problems))
 
 
 def _cross_check(
@@ -135,8 +139,6 @@ def _cross_check(
         # A category entry with a type error is reported already; its id still counts.
         written = _written_ids(sources, "controls.yml", "categories")
         checker.control_categories(controls.controls, controls.categories, written)
-    if attestations is not None and controls is not None:
-        checker.coverage(attestations.attestations, controls.controls)
     subprocessors: SubprocessorsFile | None = models.get("subprocessors.yml")
     if subprocessors is not None:
         checker.unique_ids(subprocessors.subprocessors, "subprocessor")

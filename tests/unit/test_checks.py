@@ -136,7 +136,7 @@ def test_duplicate_id_is_found_when_another_entry_has_a_type_error(data) -> None
     type_error, duplicate = data.load().problems
     assert_problem(type_error, "data/controls.yml:18:12: error",
                    "expected text, found the number 42")
-    assert_problem(duplicate, "data/controls.yml:25:9: error",
+    assert_problem(duplicate, "data/controls.yml:34:9: error",
                    "duplicate control id 'AC-01' (first used at line 8)")
 
 

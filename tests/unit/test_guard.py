@@ -106,24 +106,24 @@ def restricted(trust_center: TrustCenter) -> dict[str, str]:
             "data/attestations.yml: attestations[0].gated.how_to_obtain",
         ),
         # every field of a gated control, and its internal block
-        ("Incident response tabletop exercise", "data/controls.yml: controls[2].title"),
+        ("Incident response tabletop exercise", "data/controls.yml: controls[3].title"),
         (
             "A *tabletop* exercise with the on-call rota every half year.",
-            "data/controls.yml: controls[2].description",
+            "data/controls.yml: controls[3].description",
         ),
         (
             "A tabletop exercise with the on-call rota every half year.",
-            "data/controls.yml: controls[2].description",
+            "data/controls.yml: controls[3].description",
         ),
-        ("Head of Site Reliability", "data/controls.yml: controls[2].internal.owner"),
+        ("Head of Site Reliability", "data/controls.yml: controls[3].internal.owner"),
         (
             "Tabletop minutes in the incident wiki",
-            "data/controls.yml: controls[2].internal.evidence[0]",
+            "data/controls.yml: controls[3].internal.evidence[0]",
         ),
         # an internal control
         (
             "Background checks for staff with access to R&D's production keys.",
-            "data/controls.yml: controls[3].description",
+            "data/controls.yml: controls[4].description",
         ),
         # an internal attestation: its free-text fields, its id, its internal block
         ("ce-plus-2026", "data/attestations.yml: attestations[2].id"),
@@ -197,7 +197,7 @@ def test_a_restricted_value_also_written_in_a_public_field_is_public(
 ) -> None:
     # The internal control HR-02 has the title of the public control AC-01.
     assert "Multi-factor authentication" not in restricted
-    assert "data/controls.yml: controls[3].title" not in restricted.values()
+    assert "data/controls.yml: controls[4].title" not in restricted.values()
 
 
 def test_a_value_public_elsewhere_is_not_restricted_in_a_grant(data: DataFolder) -> None:
@@ -226,7 +226,7 @@ def test_valid_data_without_access_file_restricts_only_gated_text(data: DataFold
 
 # --- scanning a site ----------------------------------------------------------------------------
 
-FIELD = "data/controls.yml: controls[2].internal.owner"
+FIELD = "data/controls.yml: controls[3].internal.owner"
 OTHER_FIELD = "data/access.yml: grants[0].recipient"
 
 
@@ -378,10 +378,10 @@ def test_each_file_and_field_reported_once(site: Path) -> None:
 
 
 def test_leak_format() -> None:
-    leak = Leak("site/reports/index.html", "data/controls.yml: controls[2].title")
+    leak = Leak("site/reports/index.html", "data/controls.yml: controls[3].title")
     assert leak.format() == (
         "site/reports/index.html: contains the restricted value of "
-        "data/controls.yml: controls[2].title"
+        "data/controls.yml: controls[3].title"
     )
 
 
@@ -398,8 +398,8 @@ def test_scan_with_values_from_the_data(site: Path, trust_center: TrustCenter) -
         json.dumps({"text": "Code resent after the first mail bounced at the recipient"}),
     )
     assert scan(site, values) == [
-        Leak(str(page), "data/controls.yml: controls[2].description"),
-        Leak(str(page), "data/controls.yml: controls[2].title"),
+        Leak(str(page), "data/controls.yml: controls[3].description"),
+        Leak(str(page), "data/controls.yml: controls[3].title"),
         Leak(str(notes), "data/access.yml: grants[1].internal.notes"),
     ]
 

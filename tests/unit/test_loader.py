@@ -19,7 +19,7 @@ def test_valid_data_loads_without_problems() -> None:
     assert center.company.name == "Example Ledger"
     assert [a.id for a in center.attestations] == ["soc2-2025", "iso27001"]
     assert [c.id for c in center.categories] == ["access", "operations"]
-    assert [c.id for c in center.controls] == ["AC-01", "OP-01"]
+    assert [c.id for c in center.controls] == ["AC-01", "OP-01", "GOV-01"]
     assert [s.id for s in center.subprocessors] == ["example-hosting"]
     assert center.categories_in_scope() == [Category.SECURITY, Category.AVAILABILITY]
 
@@ -52,7 +52,7 @@ def test_missing_optional_file_is_fine(data) -> None:
     [
         ("control.yml", "did you mean 'controls.yml'?"),
         ("controls.yaml", "did you mean 'controls.yml'?"),
-        ("faq.yml", "expected one of: company.yml, attestations.yml, controls.yml"),
+        ("zzz.yml", "expected one of: company.yml, attestations.yml, controls.yml"),
     ],
 )
 def test_unknown_data_file_warns(data, name: str, hint: str) -> None:
@@ -78,16 +78,16 @@ def test_every_problem_in_one_run_sorted_by_file_then_line(data) -> None:
     data.edit("controls.yml", "- CC6.2", "- CC6.9")
     data.edit("company.yml", "website: https://example.com", "website: javascript:void(0)")
     data.edit("attestations.yml", "start: 2025-01-01", "start: 2026-01-01")
-    data.write("faq.yml", b"- q\n")
+    data.write("zzz.yml", b"- q\n")
     result = data.load()
     assert [where(p) for p in result.problems] == [
         "data/attestations.yml:10:12: error",
         "data/company.yml:3:10: error",
         "data/controls.yml:14:9: error",
         "data/controls.yml:20:15: error",
-        "data/faq.yml:1:1: warning",
         "data/subprocessors.yml:8:9: error",
         "data/subprocessors.yml:11:12: error",
+        "data/zzz.yml:1:1: warning",
     ]
     assert result.trust_center is None
     assert len(result.errors) == 6
