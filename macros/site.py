@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,12 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from trustcenter.clock import BadDate, build_date
+from trustcenter.exports import write_exports
 from trustcenter.gate import GateError, GateSettings
 from trustcenter.guard import restricted_values, scan
 from trustcenter.loader import display_name, load
 from trustcenter.model import TrustCenter
-from trustcenter.render import Renderer, plain_text
+from trustcenter.render import Links, Renderer, plain_text
 
 log = logging.getLogger("mkdocs.plugins.trustcenter")
 
@@ -36,14 +38,47 @@ SECTIONS = (
     "controls_by_category",
     "subprocessors",
     "reports_overview",
+    "documents",
+)
+#: The sections that link to other pages, so they need to know where the page is.
+LINKING_SECTIONS = (
+    "controls_summary",
+    "criteria_coverage",
+    "subprocessor_changes",
+    "faq",
+    "updates",
 )
 
 _loaded: TrustCenter | None = None
 
 
+def _site_url(env: Any) -> str:
+    """The site's absolute address, ending in ``/``, which the feeds and trust.json need."""
+    url = env.conf.get("site_url")
+    if not url:
+        raise PluginError(
+            "trustcenter: 'site_url' is not set in mkdocs.yml: the feeds, trust.json and "
+            "security.txt need the site's address (for example https://trust.example.com/)"
+        )
+    return str(url).rstrip("/") + "/"
+
+
 def _data_dir(env: Any) -> Path:
     settings = env.conf.get("extra", {}).get("trustcenter", {}) or {}
     return Path(env.project_dir) / str(settings.get("data", "data"))
+
+
+def _with_links(
+    env: Any, section: Callable[..., Markup], pages: frozenset[str]
+) -> Callable[..., Markup]:
+    """The section, told where the current page is, so its links are relative to it."""
+
+    def render(*args: Any, **kwargs: Any) -> Markup:
+        root = "../" * env.page.url.count("/") or "./"
+        links = Links(root, bool(env.conf["use_directory_urls"]), pages)
+        return section(links, *args, **kwargs)
+
+    return render
 
 
 def define_env(env: Any) -> None:
@@ -66,6 +101,7 @@ def define_env(env: Any) -> None:
             f"trustcenter: {len(result.errors)} error(s) in {display_name(data_dir)}; "
             "nothing was built and the previous site is untouched"
         )
+    _site_url(env)  # fail now, before the output is touched, if it is missing
     _loaded = trust_center = result.trust_center
     company = trust_center.company
     # One fact, one place: the site's name and description come from company.yml. The
@@ -85,6 +121,9 @@ def define_env(env: Any) -> None:
     renderer = Renderer(trust_center, today)
     for name in SECTIONS:
         env.macro(getattr(renderer, name), name)
+    pages = frozenset(p.stem for p in Path(env.conf["docs_dir"]).glob("*.md"))
+    for name in LINKING_SECTIONS:
+        env.macro(_with_links(env, getattr(renderer, name), pages), name)
     env.macro(lambda: Markup.escape(company.name), "company_name")
     # The page's path is sealed into the ciphertext, so it only opens where it was put.
     env.macro(lambda: renderer.gate(env.page.url, gate_settings), "gated_reports")
@@ -92,9 +131,13 @@ def define_env(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Fail the build, and empty the output, if any restricted value reached it."""
+    """Write the machine-readable files, then run the leak guard over the whole output.
+
+    The guard fails the build, and empties the output, if any restricted value reached it.
+    """
     assert _loaded is not None, "define_env runs first"
     site_dir = Path(env.conf["site_dir"])
+    write_exports(site_dir, _loaded, build_date(), _site_url(env))
     leaks = scan(site_dir, restricted_values(_loaded))
     if not leaks:
         return

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -32,13 +33,18 @@ from trustcenter.model import (
     ContactPurpose,
     Control,
     ControlCategory,
+    ControlStatus,
     Opinion,
     TransferMechanism,
     TrustCenter,
     Visibility,
     slug,
+    subprocessor_events,
 )
 from trustcenter.status import AttestationView, long_date, view
+
+#: Where the build writes each Atom feed, below the site's root.
+FEEDS = {"subprocessors": "feeds/subprocessors.xml", "updates": "feeds/updates.xml"}
 
 OPINIONS = {
     Opinion.UNMODIFIED: "Unmodified: the auditor's opinion carries no reservation",
@@ -87,6 +93,31 @@ def _render(template: str, **context: Any) -> Markup:
     """
     html = _environment().get_template(template).render(**context)
     return Markup("\n".join(line for line in html.splitlines() if line.strip()))
+
+
+@dataclass(frozen=True)
+class Links:
+    """URLs of the site's pages relative to the page being rendered.
+
+    ``root`` leads from the current page to the site's root (``../`` from
+    ``controls/``); ``pages`` are the pages that exist, so a section never links to a
+    page an adopter removed.
+    """
+
+    root: str = "./"
+    directory_urls: bool = True
+    pages: frozenset[str] = frozenset()
+
+    def page(self, name: str, anchor: str = "") -> str | None:
+        """The URL of page ``name`` (``controls``), with ``#anchor``, or None without it."""
+        if name not in self.pages:
+            return None
+        path = f"{name}/" if self.directory_urls else f"{name}.html"
+        return f"{self.root}{path}" + (f"#{anchor}" if anchor else "")
+
+    def file(self, path: str) -> str:
+        """The URL of a file the build writes (``feeds/updates.xml``)."""
+        return f"{self.root}{path}"
 
 
 class Renderer:
@@ -142,12 +173,69 @@ class Renderer:
         groups = _group(self.tc.categories, self.tc.public_controls())
         return _render("controls_by_category.html", groups=groups)
 
+    def controls_summary(self, links: Links) -> Markup:
+        """Per category, how many public controls operate, with a link to each group."""
+        rows = []
+        for category, controls in _group(self.tc.categories, self.tc.public_controls()):
+            counts = {s.value: sum(c.status is s for c in controls) for s in ControlStatus}
+            rows.append((category, controls, counts))
+        return _render("controls_summary.html", rows=rows, links=links)
+
+    def criteria_coverage(self, links: Links) -> Markup:
+        """Each criterion of the categories in scope, with the public controls that cover it."""
+        public, gated = self.tc.public_controls(), self.tc.gated_controls()
+        groups = []
+        for category in self.tc.categories_in_scope():
+            rows = [
+                (
+                    criterion,
+                    [c for c in public if criterion.id in c.criteria],
+                    sum(criterion.id in c.criteria for c in gated),
+                )
+                for criterion in criteria_of(category)
+            ]
+            groups.append((category, rows))
+        return _render("criteria_coverage.html", groups=groups, links=links)
+
     def subprocessors(self) -> Markup:
-        """The current subprocessors as a table."""
+        """The subprocessors engaged on the build date, as a table."""
         return _render(
             "subprocessors.html",
-            subprocessors=self.tc.subprocessors,
+            subprocessors=self.tc.current_subprocessors(self.today),
             mechanisms=TRANSFER_MECHANISMS,
+        )
+
+    def subprocessor_changes(self, links: Links) -> Markup:
+        """The notice period, how to follow changes, then upcoming and past changes."""
+        events = subprocessor_events(self.tc.subprocessors)
+        announced = [e for e in events if (e.announced or e.effective) <= self.today]
+        return _render(
+            "subprocessor_changes.html",
+            notice=self.tc.notice,
+            upcoming=[e for e in announced if e.effective > self.today],
+            past=[e for e in announced if e.effective <= self.today],
+            feed=links.file(FEEDS["subprocessors"]),
+        )
+
+    def documents(self) -> Markup:
+        """Policies and documents, with their version, review date and how to get them."""
+        return _render("documents.html", documents=self.tc.documents, access=self._access_contact())
+
+    def faq(self, links: Links) -> Markup:
+        """Questions grouped by topic, each with an anchor and its related controls."""
+        return _render(
+            "faq.html", topics=self.tc.faq, links=links, public=self.tc.public_control_ids()
+        )
+
+    def updates(self, links: Links, limit: int | None = None) -> Markup:
+        """Security updates and incident notices, newest first (``limit`` of them)."""
+        published = [u for u in self.tc.updates if u.date <= self.today]
+        return _render(
+            "updates.html",
+            updates=published[:limit],
+            links=links,
+            feed=links.file(FEEDS["updates"]),
+            complete=limit is None,
         )
 
     def reports_overview(self) -> Markup:

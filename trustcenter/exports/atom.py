@@ -1,0 +1,148 @@
+"""Atom feeds (RFC 4287) of subprocessor changes and of security updates.
+
+Written with the standard library's ElementTree, which escapes every value and always
+produces well-formed XML; Atom needs no more than that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from trustcenter.markup import render_markdown
+from trustcenter.model import EventKind, SubprocessorEvent, TrustCenter, Update, slug
+from trustcenter.status import long_date
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One feed entry: a stable id, a title, a date, a link and an HTML summary."""
+
+    id: str
+    title: str
+    updated: dt.date
+    link: str
+    summary_html: str
+
+
+def _timestamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def tag_uri(site_url: str, day: dt.date, specific: str) -> str:
+    """A tag URI (RFC 4151): stable, unique, and not tied to where the feed is served."""
+    host = urlsplit(site_url).hostname or "localhost"
+    return f"tag:{host},{day.isoformat()}:{specific}"
+
+
+def feed_xml(
+    *,
+    feed_id: str,
+    title: str,
+    feed_url: str,
+    page_url: str,
+    author: str,
+    entries: Sequence[Entry],
+    fallback_updated: dt.date,
+) -> bytes:
+    """Serialize an Atom feed; ``updated`` is the newest entry's date (stable across builds)."""
+    root = ET.Element("feed", xmlns=ATOM)
+    ET.SubElement(root, "id").text = feed_id
+    ET.SubElement(root, "title").text = title
+    newest = max((e.updated for e in entries), default=fallback_updated)
+    ET.SubElement(root, "updated").text = _timestamp(newest)
+    ET.SubElement(root, "link", rel="self", type="application/atom+xml", href=feed_url)
+    ET.SubElement(root, "link", rel="alternate", type="text/html", href=page_url)
+    ET.SubElement(ET.SubElement(root, "author"), "name").text = author
+    for entry in entries:
+        node = ET.SubElement(root, "entry")
+        ET.SubElement(node, "id").text = entry.id
+        ET.SubElement(node, "title").text = entry.title
+        ET.SubElement(node, "updated").text = _timestamp(entry.updated)
+        ET.SubElement(node, "link", rel="alternate", type="text/html", href=entry.link)
+        ET.SubElement(node, "summary", type="html").text = entry.summary_html
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def _event_entry(event: SubprocessorEvent, site_url: str, page_url: str) -> Entry:
+    sub = event.subprocessor
+    verb = {
+        EventKind.ADDED: "New subprocessor",
+        EventKind.REMOVED: "Subprocessor removed",
+        EventKind.CHANGED: "Subprocessor changed",
+    }[event.kind]
+    summary = str(
+        render_markdown(event.summary if event.kind is EventKind.CHANGED else sub.purpose)
+    )
+    return Entry(
+        id=tag_uri(site_url, event.effective, f"subprocessors/{event.key}"),
+        title=f"{verb}: {sub.name} (effective {long_date(event.effective)})",
+        updated=event.announced or event.effective,
+        link=f"{page_url}#change-{slug(event.key)}",
+        summary_html=summary
+        + _html_paragraph(
+            f"Takes effect on {long_date(event.effective)}. Data: {', '.join(sub.data)}. "
+            f"Locations: {', '.join(sub.locations)}."
+        ),
+    )
+
+
+def _html_paragraph(text: str) -> str:
+    """``text`` as an escaped HTML paragraph (the feed's summary is HTML)."""
+    node = ET.Element("p")
+    node.text = text
+    return ET.tostring(node, encoding="unicode")
+
+
+def subprocessor_feed(
+    tc: TrustCenter,
+    today: dt.date,
+    site_url: str,
+    feed_url: str,
+    page_url: str,
+    events: Sequence[SubprocessorEvent],
+) -> bytes:
+    """One entry per announced change to the subprocessor list, upcoming ones included."""
+    announced = [e for e in events if (e.announced or e.effective) <= today]
+    return feed_xml(
+        feed_id=feed_url,
+        title=f"{tc.company.name}: subprocessor changes",
+        feed_url=feed_url,
+        page_url=page_url,
+        author=tc.company.name,
+        entries=[_event_entry(e, site_url, page_url) for e in announced],
+        fallback_updated=today,
+    )
+
+
+def _update_entry(update: Update, site_url: str, page_url: str) -> Entry:
+    kind = update.kind.label + (f", severity {update.severity.value}" if update.severity else "")
+    return Entry(
+        id=tag_uri(site_url, update.date, f"updates/{update.id}"),
+        title=f"{update.title} ({kind})",
+        updated=update.resolved or update.date,
+        link=f"{page_url}#update-{slug(update.id)}",
+        summary_html=str(render_markdown(update.summary)),
+    )
+
+
+def updates_feed(
+    tc: TrustCenter, today: dt.date, site_url: str, feed_url: str, page_url: str
+) -> bytes:
+    """One entry per published security update or incident notice."""
+    published = [u for u in tc.updates if u.date <= today]
+    return feed_xml(
+        feed_id=feed_url,
+        title=f"{tc.company.name}: security updates",
+        feed_url=feed_url,
+        page_url=page_url,
+        author=tc.company.name,
+        entries=[_update_entry(u, site_url, page_url) for u in published],
+        fallback_updated=today,
+    )

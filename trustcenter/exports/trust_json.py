@@ -1,0 +1,301 @@
+"""``/trust.json``: the public facts in one versioned JSON document, with its JSON Schema.
+
+The document is built from its own pydantic models, so the schema published beside it
+(``/trust.schema.json``) is generated from the same definitions the document is
+validated against: they cannot drift apart. Only public facts are copied in: the models
+have no field for anything gated or internal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from trustcenter.model import (
+    AttestationStatus,
+    ControlStatus,
+    DocumentAccess,
+    TrustCenter,
+    UpdateKind,
+    UpdateSeverity,
+    Visibility,
+    slug,
+)
+from trustcenter.render import Links, plain_text
+from trustcenter.status import Standing, view
+
+FORMAT, VERSION = "trustcenter/trust.json", "1.0"
+SCHEMA_PATH, DOCUMENT_PATH = "trust.schema.json", "trust.json"
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Contact(_Out):
+    """A way to reach the company."""
+
+    purpose: str
+    label: str
+    url: str
+
+
+class Company(_Out):
+    """The company behind the trust center."""
+
+    name: str
+    legal_name: str | None
+    website: str
+    description: str = Field(description="Plain text, without markup.")
+    contacts: list[Contact]
+
+
+class Period(_Out):
+    """An examination period, both days included."""
+
+    start: dt.date
+    end: dt.date
+
+
+class Attestation(_Out):
+    """An audit report, certificate or compliance statement, and its standing."""
+
+    id: str
+    framework: str
+    title: str
+    type: Literal[1, 2] | None
+    status: AttestationStatus
+    standing: Standing = Field(description="Its standing on the date the file was generated.")
+    current_until: dt.date | None
+    period: Period | None
+    as_of: dt.date | None
+    issued: dt.date | None
+    expires: dt.date | None
+    expected: dt.date | None
+    auditor: str | None
+    categories: list[str]
+    certificate_number: str | None
+    report_access: Literal["public", "nda"]
+    public_url: str | None
+    verification_url: str | None
+    badge: str
+
+
+class Control(_Out):
+    """A public control and the Trust Services Criteria it addresses."""
+
+    id: str
+    title: str
+    description: str
+    category: str
+    category_title: str
+    criteria: list[str]
+    status: ControlStatus
+    url: str
+
+
+class Subprocessor(_Out):
+    """A subprocessor, current, upcoming or removed."""
+
+    id: str
+    name: str
+    purpose: str
+    data: list[str]
+    locations: list[str]
+    transfer_mechanism: str
+    website: str
+    state: Literal["current", "upcoming", "removed"]
+    added: dt.date
+    announced: dt.date | None
+    removed: dt.date | None
+
+
+class Subprocessors(_Out):
+    """The list and how changes to it are announced."""
+
+    notice_days: int | None
+    feed: str
+    items: list[Subprocessor]
+
+
+class Document(_Out):
+    """A policy or document and how to get it."""
+
+    id: str
+    title: str
+    version: str
+    last_reviewed: dt.date
+    access: DocumentAccess
+    url: str | None
+
+
+class Update(_Out):
+    """A security update or incident notice."""
+
+    id: str
+    date: dt.date
+    title: str
+    kind: UpdateKind
+    severity: UpdateSeverity | None
+    resolved: dt.date | None
+    url: str
+
+
+class TrustDocument(_Out):
+    """The public facts of a trust center (format ``trustcenter/trust.json``, 1.0)."""
+
+    schema_: str = Field(alias="$schema")
+    format: Literal["trustcenter/trust.json"]
+    version: Literal["1.0"]
+    generated: dt.date = Field(description="The build date every standing refers to.")
+    trust_center: str
+    company: Company
+    categories_in_scope: list[str]
+    attestations: list[Attestation]
+    controls: list[Control]
+    subprocessors: Subprocessors
+    documents: list[Document]
+    updates: list[Update]
+    feeds: dict[str, str]
+    security_txt: str | None
+
+
+def _subprocessor_state(
+    added: dt.date, removed: dt.date | None, today: dt.date
+) -> Literal["current", "upcoming", "removed"]:
+    if added > today:
+        return "upcoming"
+    return "removed" if removed is not None and removed <= today else "current"
+
+
+def trust_document(
+    tc: TrustCenter, today: dt.date, site_url: str, feeds: dict[str, str]
+) -> TrustDocument:
+    """The document for ``tc`` on ``today``; every URL is absolute, below ``site_url``."""
+    links = Links(root=site_url, pages=frozenset({"controls", "updates"}))
+    categories = {c.id: c.title for c in tc.categories}
+    return TrustDocument.model_validate(
+        {
+            "$schema": site_url + SCHEMA_PATH,
+            "format": FORMAT,
+            "version": VERSION,
+            "generated": today,
+            "trust_center": site_url,
+            "company": {
+                "name": tc.company.name,
+                "legal_name": tc.company.legal_name,
+                "website": tc.company.website,
+                "description": plain_text(tc.company.description),
+                "contacts": [
+                    c.model_dump(mode="json", include={"purpose", "label", "url"})
+                    for c in tc.company.contacts
+                ],
+            },
+            "categories_in_scope": [c.value for c in tc.categories_in_scope()],
+            "attestations": [_attestation(a, today, site_url) for a in tc.public_attestations()],
+            "controls": [
+                {
+                    "id": c.id,
+                    "title": c.title,
+                    "description": plain_text(c.description),
+                    "category": c.category,
+                    "category_title": categories[c.category],
+                    "criteria": c.criteria,
+                    "status": c.status,
+                    "url": links.page("controls", f"control-{slug(c.id)}"),
+                }
+                for c in tc.public_controls()
+            ],
+            "subprocessors": {
+                "notice_days": tc.notice.days if tc.notice else None,
+                "feed": feeds["subprocessors"],
+                "items": [
+                    {
+                        "id": s.id,
+                        "name": s.name,
+                        "purpose": plain_text(s.purpose),
+                        "data": s.data,
+                        "locations": s.locations,
+                        "transfer_mechanism": s.transfer_mechanism.value,
+                        "website": s.website,
+                        "state": _subprocessor_state(s.added, s.removed, today),
+                        "added": s.added,
+                        "announced": s.announced,
+                        "removed": s.removed,
+                    }
+                    for s in tc.subprocessors
+                    if (s.announced or s.added) <= today
+                ],
+            },
+            "documents": [
+                {
+                    "id": d.id,
+                    "title": d.title,
+                    "version": d.version,
+                    "last_reviewed": d.last_reviewed,
+                    "access": d.access,
+                    "url": d.url,
+                }
+                for d in tc.documents
+            ],
+            "updates": [
+                {
+                    "id": u.id,
+                    "date": u.date,
+                    "title": u.title,
+                    "kind": u.kind,
+                    "severity": u.severity,
+                    "resolved": u.resolved,
+                    "url": links.page("updates", f"update-{slug(u.id)}"),
+                }
+                for u in tc.updates
+                if u.date <= today
+            ],
+            "feeds": feeds,
+            "security_txt": site_url + ".well-known/security.txt" if tc.security_txt else None,
+        }
+    )
+
+
+def _attestation(item: Any, today: dt.date, site_url: str) -> dict[str, Any]:
+    card = view(item, today)
+    return {
+        "id": item.id,
+        "framework": item.framework.value,
+        "title": card.title,
+        "type": item.type,
+        "status": item.status,
+        "standing": card.standing,
+        "current_until": card.valid_until,
+        "period": item.period and {"start": item.period.start, "end": item.period.end},
+        "as_of": item.as_of,
+        "issued": item.issued,
+        "expires": item.expires,
+        "expected": item.expected,
+        "auditor": item.auditor,
+        "categories": [c.value for c in item.categories],
+        "certificate_number": item.certificate_number,
+        "report_access": "public" if item.visibility is Visibility.PUBLIC else "nda",
+        "public_url": item.public_url,
+        "verification_url": item.verification_url,
+        "badge": f"{site_url}badges/{item.id}.svg",
+    }
+
+
+def trust_json(document: TrustDocument) -> str:
+    """The document as JSON text, keys in a stable order."""
+    return document.model_dump_json(by_alias=True, indent=2) + "\n"
+
+
+def trust_schema(site_url: str) -> str:
+    """The JSON Schema (draft 2020-12) of the document, with its own URL as ``$id``."""
+    schema = TrustDocument.model_json_schema(by_alias=True)
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": site_url + SCHEMA_PATH,
+        **schema,
+    }
+    return json.dumps(schema, indent=2) + "\n"
