@@ -67,7 +67,8 @@ def feed_xml(
         ET.SubElement(node, "link", rel="alternate", type="text/html", href=entry.link)
         ET.SubElement(node, "summary", type="html").text = entry.summary_html
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return xml
 
 
 def _event_entry(event: SubprocessorEvent, site_url: str, page_url: str) -> Entry:

@@ -60,6 +60,7 @@ def badge_svg(card: AttestationView, today: dt.date) -> bytes:
         "y": "14",
         "aria-hidden": "true",
     }
-    ET.SubElement(root, "text", x=str(left_w // 2), **text).text = left
-    ET.SubElement(root, "text", x=str(left_w + right_w // 2), **text).text = right
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    ET.SubElement(root, "text", {**text, "x": str(left_w // 2)}).text = left
+    ET.SubElement(root, "text", {**text, "x": str(left_w + right_w // 2)}).text = right
+    svg: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return svg
