@@ -60,7 +60,8 @@ def test_overview_lists_public_attestations_with_their_standing(scenario: Any) -
     assert "Period 1 October 2025 to 30 September 2026, Example CPA LLP." in page
     assert "<title>Overview - Canary Widgets Trust Center</title>" in page
     soup = BeautifulSoup(page, "html.parser")
-    assert [row["id"] for row in soup.select(".tc-controls tbody tr")] == [
+    controls = BeautifulSoup(build.page("controls/index.html"), "html.parser")
+    assert [row["id"] for row in controls.select(".tc-controls tbody tr")] == [
         "control-ac-01", "control-ac-02", "control-gov-01"]  # not the gated and internal ones
     scope = {row.th.get_text(): row.find_all("td")[-1].get_text()
              for row in soup.select(".tc-scope tbody tr")}
@@ -173,8 +174,9 @@ def test_example_trust_center_builds_strictly(tmp_path: Path) -> None:
     build = run_build(REPO, site=tmp_path / "site")
     assert build.returncode == 0, build.output
     soup = BeautifulSoup(build.page(), "html.parser")
-    assert len(soup.select(".tc-controls tbody tr")) >= 40
-    assert len(soup.select(".tc-subprocessors tbody tr")) >= 12
+    controls = BeautifulSoup(build.page("controls/index.html"), "html.parser")
+    assert len(controls.select(".tc-controls tbody tr")) >= 40
+    assert len(soup.select(".tc-subprocessors tbody tr")) >= 10  # engaged on the build date
     cards = _cards(build)
     assert cards["SOC 2 Type 2"] == "Current"
     assert cards["SOC 1 Type 2"] == "Current"
