@@ -66,3 +66,24 @@ def test_overview_screenshot_renders(browser: Browser, example_site: str, tmp_pa
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert page.evaluate("document.documentElement.scrollHeight") > 2000
     page.close()
+
+
+@pytest.mark.parametrize("path", ["", "controls/"])
+def test_overview_and_controls_print_cleanly(
+    browser: Browser, example_site: str, path: str, tmp_path: Path
+) -> None:
+    page = browser.new_page()
+    page.goto(example_site + path, wait_until="networkidle")
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar", ".md-footer", ".md-search"):
+        assert all(not item.is_visible() for item in page.locator(chrome).all()), chrome
+    external = page.locator(".md-typeset a[href^='http'], .md-typeset a[href^='mailto']").first
+    shown = external.evaluate("a => getComputedStyle(a, '::after').content")
+    assert external.get_attribute("href") in shown  # the link's target is printed
+    kept_whole = ".tc-attestations li" if path == "" else ".tc-controls tbody tr"
+    assert page.locator(kept_whole).first.evaluate(
+        "el => getComputedStyle(el).breakInside") == "avoid"
+    pdf = tmp_path / "print.pdf"
+    page.pdf(path=str(pdf))
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    page.close()
