@@ -21,7 +21,8 @@ def scenario(tmp_path: Path) -> Callable[[str], Path]:
 @pytest.fixture(scope="session")
 def chromium() -> str:
     """The path of Debian's Chromium; skip without it, but never under CI."""
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    path = (os.environ.get("TRUSTCENTER_CHROMIUM") or shutil.which("chromium")
+            or shutil.which("chromium-browser"))
     if path is None:
         if os.environ.get("CI"):
             pytest.fail("Chromium is required under CI (apt-get install chromium)")
