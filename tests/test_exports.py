@@ -114,7 +114,7 @@ def test_trust_json_is_valid_against_its_published_schema(built: Build) -> None:
     assert (document["format"], document["version"]) == ("trustcenter/trust.json", "1.0")
     assert document["generated"] == "2026-11-26"
     assert {a["id"]: a["standing"] for a in document["attestations"]} == {
-        "soc2-2026": "current", "soc1-2025": "current", "iso27001": "expiring",
+        "soc2-2026": "current", "soc1-2025": "current", "iso27001": "current",
         "iso27701": "in_progress"}  # not the internal PCI DSS entry
     assert [c["id"] for c in document["controls"]] == ["AC-01", "AC-02", "GOV-01"]
     assert document["controls"][0]["url"] == SITE_URL + "controls/#control-ac-01"
@@ -137,7 +137,7 @@ def test_an_invalid_trust_json_fails_the_schema(built: Build) -> None:
 @pytest.mark.parametrize(("name", "statement"), [
     ("soc2-2026", "SOC 2 Type 2: current, as of 26 November 2026"),
     ("soc2", "SOC 2 Type 2: current, as of 26 November 2026"),
-    ("iso27001", "ISO/IEC 27001: expiring soon, as of 26 November 2026"),
+    ("iso27001", "ISO/IEC 27001: current, as of 26 November 2026"),
     ("iso27701", "ISO/IEC 27701: in progress, as of 26 November 2026"),
 ])
 def test_badges_are_accessible_svg(built: Build, name: str, statement: str) -> None:

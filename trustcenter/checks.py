@@ -41,6 +41,8 @@ from trustcenter.problems import Problem, Severity
 from trustcenter.status import Standing, add_months, long_date, standing, title, valid_until
 from trustcenter.yamlsource import SourceFile
 
+#: How long before an access grant expires the check starts to warn.
+GRANT_WARN_DAYS = 14
 #: A document not reviewed for longer than this gets a warning.
 DOCUMENT_REVIEW_DAYS = 365
 #: How long before security.txt's Expires the check starts to warn.
@@ -139,14 +141,24 @@ class Checker:
             )
 
     def grant(self, grant: Grant) -> None:
-        """Warn about a grant that no longer opens the gated page."""
-        if grant.expires < self.today:
+        """Warn about a grant that no longer opens the gated page, or soon will not."""
+        days = (grant.expires - self.today).days
+        if days < 0:
             self.report(
                 grant,
                 ["expires"],
                 f"access grant '{grant.id}' expired on {long_date(grant.expires)}; "
                 "its code no longer opens the gated page",
                 hint="remove the grant, or extend 'expires' if access should continue",
+                warning=True,
+            )
+        elif days <= GRANT_WARN_DAYS:
+            self.report(
+                grant,
+                ["expires"],
+                f"access grant '{grant.id}' expires on {long_date(grant.expires)}, "
+                f"in {days} day(s); its code stops working at the first build after",
+                hint="extend 'expires' if the recipient still needs access",
                 warning=True,
             )
 
@@ -414,27 +426,52 @@ class Checker:
                 warning=True,
             )
 
-    def freshness(self, item: Attestation) -> None:
-        """Warn about reports buyers no longer treat as current, as of the build date."""
+    def freshness(self, item: Attestation, others: Sequence[Attestation] = ()) -> None:
+        """Warn, with the date it bites, about an attestation going or gone out of date.
+
+        A SOC report superseded by a later issued report of the same framework and type
+        (in ``others``) is history and gets no warning.
+        """
+        if _superseded(item, others):
+            return
         state = standing(item, self.today)
         until = valid_until(item)
-        if state is Standing.STALE and until is not None and not _bridged(item, self.today):
+        bridged = _bridged(item, self.today)
+        build = f"build date {self.today.isoformat()}"
+        if state is Standing.STALE and until is not None and not bridged:
             self.report(
                 item,
                 ["period" if item.period else "as_of"],
                 f"{title(item)} is stale: buyers treat a SOC report as current for "
-                f"12 months after the date it covers, that is until {long_date(until)}"
-                f" (build date {self.today.isoformat()})",
+                f"12 months after the date it covers, that is until {long_date(until)} "
+                f"({build})",
                 hint="publish the next report, or add a bridge letter under "
                 "'gated: bridge_letters:'",
+                warning=True,
+            )
+        elif state is Standing.EXPIRING and item.framework.is_soc and until and not bridged:
+            self.report(
+                item,
+                ["period" if item.period else "as_of"],
+                f"{title(item)} covers a date more than 9 months ago and no later report or "
+                f"bridge letter follows it: it goes stale on {long_date(until)} ({build})",
+                hint="schedule the next examination, or add a bridge letter",
+                warning=True,
+            )
+        elif state is Standing.EXPIRING and until is not None and not item.framework.is_soc:
+            self.report(
+                item,
+                ["expires"],
+                f"{title(item)} expires on {long_date(until)}, in {(until - self.today).days} "
+                f"day(s) ({build})",
+                hint="record the renewed certificate when it is issued",
                 warning=True,
             )
         elif state is Standing.EXPIRED and until is not None:
             self.report(
                 item,
                 ["expires"],
-                f"{title(item)} expired on {long_date(until)} "
-                f"(build date {self.today.isoformat()})",
+                f"{title(item)} expired on {long_date(until)} ({build})",
                 hint="record the renewed certificate, or set 'status: withdrawn'",
                 warning=True,
             )
@@ -446,9 +483,25 @@ class Checker:
             self.report(
                 item,
                 ["expected"],
-                f"the expected date {long_date(item.expected)} has passed "
-                f"(build date {self.today.isoformat()})",
+                f"the expected date {long_date(item.expected)} has passed ({build})",
                 hint="update 'expected', or the status if the report is out",
+                warning=True,
+            )
+        self._bridge_letters(item, state)
+
+    def _bridge_letters(self, item: Attestation, state: Standing) -> None:
+        letters = item.gated.bridge_letters if item.gated else []
+        if not letters or state not in (Standing.EXPIRING, Standing.STALE, Standing.CURRENT):
+            return
+        latest = max(range(len(letters)), key=lambda i: letters[i].covers_through)
+        through = letters[latest].covers_through
+        if through < self.today:
+            self.report(
+                item,
+                ["gated", "bridge_letters", latest, "covers_through"],
+                f"the bridge letter of {title(item)} ran out on {long_date(through)} "
+                f"(build date {self.today.isoformat()})",
+                hint="issue a new bridge letter, or publish the next report",
                 warning=True,
             )
 
@@ -463,6 +516,25 @@ _VALUE_FIELDS = {
     "period",
     "as_of",
 }
+
+
+def _superseded(item: Attestation, others: Sequence[Attestation]) -> bool:
+    """True when a later issued report of the same framework and type replaces ``item``."""
+    ref = item.period.end if item.period else item.as_of
+    if not item.framework.is_soc or ref is None:
+        return False
+    for other in others:
+        later = other.period.end if other.period else other.as_of
+        if (
+            other is not item
+            and other.framework is item.framework
+            and other.type == item.type
+            and other.status is AttestationStatus.ISSUED
+            and later is not None
+            and later > ref
+        ):
+            return True
+    return False
 
 
 def _bridged(item: Attestation, today: dt.date) -> bool:

@@ -71,6 +71,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     _data_options(check)
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text (default), or GitHub workflow commands that annotate the "
+        "lines of a pull request's diff",
+    )
 
     access = commands.add_parser("access", help="manage access to the gated page")
     actions = access.add_subparsers(
@@ -105,7 +112,10 @@ def _check(args: argparse.Namespace) -> int:
     except (BadDate, FileNotFoundError) as error:
         raise _Failed(str(error), EXIT_USAGE) from None
     for problem in result.problems:
-        print(problem.format(), file=sys.stderr)
+        if args.format == "github":  # workflow commands are read from standard output
+            print(problem.format_github())
+        else:
+            print(problem.format(), file=sys.stderr)
     failed = bool(result.errors) or (args.strict and bool(result.warnings))
     errors, warnings = len(result.errors), len(result.warnings)
     verdict = "failed" if failed else "ok"

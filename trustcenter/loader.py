@@ -131,7 +131,7 @@ def _cross_check(
         checker.unique_ids(attestations.attestations, "attestation")
         for item in attestations.attestations:
             checker.attestation(item)
-            checker.freshness(item)
+            checker.freshness(item, attestations.attestations)
     controls: ControlsFile | None = models.get("controls.yml")
     if controls is not None:
         checker.unique_ids(controls.categories, "category")

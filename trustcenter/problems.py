@@ -29,18 +29,45 @@ class Problem:
     severity: Severity = Severity.ERROR
     hint: str = ""
 
+    @property
+    def text(self) -> str:
+        """The message followed by the hint: ``unknown key 'x': did you mean 'y'?``."""
+        if not self.hint:
+            return self.message
+        joint = ": " if self.hint.startswith("did you mean") else "; "
+        return f"{self.message}{joint}{self.hint}"
+
     def format(self) -> str:
         """Render as ``file:line:column: severity: message; hint``, the form editors link."""
-        text = f"{self.file}:{self.line}:{self.column}: {self.severity.value}: {self.message}"
-        if not self.hint:
-            return text
-        joint = ": " if self.hint.startswith("did you mean") else "; "
-        return f"{text}{joint}{self.hint}"
+        return f"{self.file}:{self.line}:{self.column}: {self.severity.value}: {self.text}"
+
+    def format_github(self) -> str:
+        """Render as a GitHub Actions workflow command, annotating the line in the diff.
+
+        ``::error file=F,line=L,col=C,title=T::message``, with the escapes GitHub
+        defines for property values and for the message.
+        """
+        properties = {
+            "file": self.file,
+            "line": str(self.line),
+            "col": str(self.column),
+            "title": f"trustcenter {self.severity.value}",
+        }
+        joined = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
+        return f"::{self.severity.value} {joined}::{_escape_data(self.text)}"
 
     @property
     def is_error(self) -> bool:
         """True for an error, false for a warning."""
         return self.severity is Severity.ERROR
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

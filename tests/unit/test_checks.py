@@ -188,9 +188,45 @@ def test_stale_soc_report_warns(data, today: dt.date) -> None:
     assert result.trust_center is not None
 
 
-@pytest.mark.parametrize("today", [dt.date(2026, 12, 31), dt.date(2026, 10, 15)])
-def test_current_or_expiring_soc_report_does_not_warn(data, today: dt.date) -> None:
+@pytest.mark.parametrize("today", [dt.date(2026, 6, 1), dt.date(2026, 10, 2)])
+def test_current_soc_report_does_not_warn(data, today: dt.date) -> None:
     assert data.load(today).problems == []
+
+
+@pytest.mark.parametrize("today", [dt.date(2026, 10, 3), dt.date(2026, 12, 31)])
+def test_soc_report_nine_months_old_warns_with_the_day_it_goes_stale(
+    data, today: dt.date
+) -> None:
+    [problem] = data.load(today).problems
+    assert_problem(
+        problem, "data/attestations.yml:9:7: warning",
+        "SOC 2 Type 2 covers a date more than 9 months ago and no later report or bridge "
+        "letter follows it: it goes stale on 31 December 2026",
+        "schedule the next examination, or add a bridge letter",
+    )
+
+
+def test_a_bridge_letter_or_a_later_report_silences_the_nine_month_warning(data) -> None:
+    data.edit("attestations.yml", "      opinion: unmodified\n", "      opinion: unmodified\n"
+              "      bridge_letters:\n        - {covers_through: 2027-01-31, issued: 2026-10-01,"
+              " signed_by: CFO}\n")
+    assert data.load(dt.date(2026, 10, 15)).problems == []
+    stale, ran_out = data.load(dt.date(2027, 2, 1)).problems  # the letter has run out
+    assert stale.message.startswith("SOC 2 Type 2 is stale")
+    assert_problem(ran_out, "data/attestations.yml:18:28: warning",
+                   "the bridge letter of SOC 2 Type 2 ran out on 31 January 2027")
+
+
+def test_a_later_issued_report_supersedes_the_older_one(data) -> None:
+    later = (
+        "  - id: soc2-2026\n    framework: soc2\n    type: 2\n    status: issued\n"
+        "    visibility: nda\n    auditor: Example Audit LLP\n"
+        "    period: {start: 2026-01-01, end: 2026-09-30}\n    issued: 2026-10-20\n"
+        "    categories: [security, availability]\n"
+    )
+    path = data.root / "data" / "attestations.yml"
+    path.write_text(path.read_text() + later)
+    assert data.load(dt.date(2026, 12, 1)).problems == []  # the 2025 report is history
 
 
 @pytest.mark.parametrize(
