@@ -3,6 +3,7 @@
 - ``trustcenter check`` validates ``data/``; problems go to stderr, one per line, as
   ``file:line:column: severity: message; hint``.
 - ``trustcenter access list|code|new-secret`` manages access to the gated page.
+- ``trustcenter diff OLD NEW`` says what a change does to the public site.
 - ``trustcenter guard SITE`` searches a built site for gated and internal values.
 
 Every command exits 0 on success, 1 when the data (or the site) has a problem, 2 on a
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from trustcenter.clock import TODAY_VARIABLE, BadDate, build_date
+from trustcenter.diff import DiffError, summarize
 from trustcenter.gate import SECRET_VARIABLE, GateError, GateSettings, access_code, new_secret
 from trustcenter.guard import restricted_values, scan
 from trustcenter.loader import load
@@ -93,6 +95,23 @@ def _parser() -> argparse.ArgumentParser:
     _data_options(code)
     code.add_argument("grant", help="the grant's id in data/access.yml")
     actions.add_parser("new-secret", help=f"print a fresh random value for ${SECRET_VARIABLE}")
+
+    diff = commands.add_parser(
+        "diff",
+        help="say what a change does to the public site",
+        description="Compare the data at OLD and NEW (two git revisions, or two data "
+        "folders) and say, in plain words, what changes on the public site. Gated and "
+        "internal values are never shown.",
+    )
+    _data_options(diff)
+    diff.add_argument("old", help="a git revision (main, origin/main, HEAD~1) or a folder")
+    diff.add_argument("new", help="a git revision or a folder")
+    diff.add_argument(
+        "--format",
+        choices=("text", "markdown"),
+        default="text",
+        help="text (default) or Markdown, for a job summary",
+    )
 
     guard = commands.add_parser(
         "guard",
@@ -186,6 +205,18 @@ def _access_code(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _diff(args: argparse.Namespace) -> int:
+    try:
+        today = build_date(args.today)
+        summary = summarize(args.old, args.new, args.data, today)
+    except BadDate as error:
+        raise _Failed(str(error), EXIT_USAGE) from None
+    except DiffError as error:
+        raise _Failed(str(error), EXIT_INVALID) from None
+    print(summary.markdown() if args.format == "markdown" else summary.text(), end="")
+    return EXIT_OK
+
+
 def _guard(args: argparse.Namespace) -> int:
     trust_center, _ = _load_valid(args)
     if not args.site.is_dir():
@@ -211,6 +242,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "guard":
             return _guard(args)
+        if args.command == "diff":
+            return _diff(args)
         if args.action == "new-secret":
             print(new_secret())
             return EXIT_OK

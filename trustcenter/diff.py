@@ -1,0 +1,367 @@
+"""What a change does to the public site, in plain words, for a pull request's reviewers.
+
+Both sides are loaded and checked like a build would; the summary compares only what
+the public site shows (and, for access grants, their ids and expiry dates). A job
+summary is readable by anyone who can read the pull request, so no gated or internal
+value is ever written: gated and internal entries are only counted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import subprocess
+import tarfile
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from trustcenter.loader import load
+from trustcenter.model import (
+    Attestation,
+    Control,
+    ControlVisibility,
+    Subprocessor,
+    TrustCenter,
+)
+from trustcenter.status import long_date, title, view
+
+T = TypeVar("T")
+
+
+class DiffError(Exception):
+    """A side of the comparison cannot be read (an unknown revision, data with errors)."""
+
+
+@dataclass
+class Section:
+    """One heading of the summary and its lines."""
+
+    title: str
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    """The change, section by section; empty sections are left out."""
+
+    old: str
+    new: str
+    sections: list[Section]
+
+    @property
+    def empty(self) -> bool:
+        """True when the change does nothing to the public site."""
+        return not any(section.lines for section in self.sections)
+
+    def markdown(self) -> str:
+        """The summary for a GitHub job summary or a pull request comment."""
+        out = [f"## What this change does to the trust center ({self.old} → {self.new})", ""]
+        if self.empty:
+            return "\n".join([*out, "Nothing visible on the public site changes.", ""])
+        for section in self.sections:
+            if section.lines:
+                out += [f"### {section.title}", "", *(f"- {line}" for line in section.lines), ""]
+        return "\n".join(out)
+
+    def text(self) -> str:
+        """The summary for a terminal."""
+        out = [f"What this change does to the trust center ({self.old} -> {self.new}):"]
+        if self.empty:
+            return "\n".join([*out, "  nothing visible on the public site changes", ""])
+        for section in self.sections:
+            if section.lines:
+                out += ["", f"{section.title}:", *(f"  - {line}" for line in section.lines)]
+        return "\n".join(out) + "\n"
+
+
+# --- reading the two sides -----------------------------------------------------------------
+
+
+@contextmanager
+def data_folder(side: str, data: Path) -> Iterator[Path]:
+    """The data folder of ``side``: a folder as given, or ``data`` at a git revision."""
+    if Path(side).is_dir():
+        yield Path(side)
+        return
+    root = _git("rev-parse", "--show-toplevel").strip()
+    inside = Path(data).resolve().relative_to(root).as_posix()
+    archive = _git_bytes("archive", "--format=tar", side, "--", inside)
+    with tempfile.TemporaryDirectory() as folder, tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(folder, filter="data")
+        yield Path(folder) / inside
+
+
+def _git_bytes(*args: str) -> bytes:
+    done = subprocess.run(["git", *args], capture_output=True, check=False)
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise DiffError(f"git {' '.join(args[:2])}: {message[-1] if message else 'failed'}")
+    return done.stdout
+
+
+def _git(*args: str) -> str:
+    return _git_bytes(*args).decode("utf-8")
+
+
+def _load_side(folder: Path, side: str, today: dt.date) -> TrustCenter:
+    result = load(folder, today)
+    if result.trust_center is None:
+        raise DiffError(
+            f"the data at {side} has {len(result.errors)} error(s); run "
+            "'trustcenter check' on it first"
+        )
+    return result.trust_center
+
+
+def summarize(old: str, new: str, data: Path, today: dt.date) -> Summary:
+    """Compare the data at ``old`` and ``new`` (folders or git revisions) on ``today``."""
+    with data_folder(old, data) as old_dir:
+        before = _load_side(old_dir, old, today)
+    with data_folder(new, data) as new_dir:
+        after = _load_side(new_dir, new, today)
+    return compare(before, after, today, old, new)
+
+
+# --- comparing -----------------------------------------------------------------------------
+
+
+def _by_id(items: Sequence[T]) -> dict[str, T]:
+    return {item.id: item for item in items}  # type: ignore[attr-defined]
+
+
+def _changed(label: str, before: Any, after: Any, show: Callable[[Any], str] = str) -> str | None:
+    if before == after:
+        return None
+
+    def shown(value: Any) -> str:
+        return "none" if value is None or value == [] else show(value)
+
+    return f"{label}: {shown(before)} → {shown(after)}"
+
+
+def _date(day: dt.date | None) -> str:
+    return long_date(day) if day else "none"
+
+
+def _attestation_summary(item: Attestation, today: dt.date) -> str:
+    card = view(item, today)
+    summary = f", {card.summary}" if card.summary else ""
+    return f"**{card.title}** ({card.standing.label.lower()}{summary})"
+
+
+def _attestations(before: TrustCenter, after: TrustCenter, today: dt.date) -> Section:
+    section = Section("Attestations and certifications")
+    old, new = _by_id(before.public_attestations()), _by_id(after.public_attestations())
+    for key in new.keys() - old.keys():
+        section.lines.append(f"Added {_attestation_summary(new[key], today)}")
+    for key in old.keys() - new.keys():
+        section.lines.append(f"Removed {_attestation_summary(old[key], today)}")
+    for key in sorted(old.keys() & new.keys()):
+        a, b = old[key], new[key]
+        changes = [
+            c
+            for c in (
+                _changed("status", a.status.value, b.status.value),
+                _changed("standing", view(a, today).standing.label, view(b, today).standing.label),
+                _changed("report access", a.visibility.value, b.visibility.value),
+                _changed("auditor", a.auditor, b.auditor),
+                _changed(
+                    "period",
+                    a.period and (a.period.start, a.period.end),
+                    b.period and (b.period.start, b.period.end),
+                    lambda p: f"{long_date(p[0])} to {long_date(p[1])}",
+                ),
+                _changed("as of", a.as_of, b.as_of, _date),
+                _changed("issued", a.issued, b.issued, _date),
+                _changed("expires", a.expires, b.expires, _date),
+                _changed("expected", a.expected, b.expected, _date),
+                _changed(
+                    "categories",
+                    [c.label for c in a.categories],
+                    [c.label for c in b.categories],
+                    ", ".join,
+                ),
+            )
+            if c
+        ]
+        if changes:
+            section.lines.append(f"**{title(b)}** (`{key}`): " + "; ".join(changes))
+    return section
+
+
+def _subprocessor_line(sub: Subprocessor) -> str:
+    when = f"effective {long_date(sub.added)}"
+    if sub.announced:
+        when += f", announced {long_date(sub.announced)}"
+    return f"**{sub.name}** ({when}; {', '.join(sub.locations)}; {sub.transfer_mechanism.value})"
+
+
+def _subprocessors(before: TrustCenter, after: TrustCenter) -> Section:
+    section = Section("Subprocessors")
+    old, new = _by_id(before.subprocessors), _by_id(after.subprocessors)
+    for key in sorted(new.keys() - old.keys()):
+        section.lines.append(f"Added {_subprocessor_line(new[key])}")
+    for key in sorted(old.keys() - new.keys()):
+        section.lines.append(
+            f"Entry deleted: **{old[key].name}**; set `removed:` instead, so "
+            "the list keeps its history and the feed announces it"
+        )
+    for key in sorted(old.keys() & new.keys()):
+        a, b = old[key], new[key]
+        changes = [
+            c
+            for c in (
+                _changed("removed", a.removed, b.removed, _date),
+                _changed("removal announced", a.removal_announced, b.removal_announced, _date),
+                _changed("added", a.added, b.added, _date),
+                _changed("locations", a.locations, b.locations, ", ".join),
+                _changed("data", a.data, b.data, ", ".join),
+                _changed(
+                    "transfer mechanism", a.transfer_mechanism.value, b.transfer_mechanism.value
+                ),
+                _changed("purpose", a.purpose, b.purpose),
+                _changed("announced changes", len(a.changes), len(b.changes)),
+            )
+            if c
+        ]
+        if changes:
+            section.lines.append(f"**{b.name}**: " + "; ".join(changes))
+    notice = _changed(
+        "notice period (days)",
+        before.notice and before.notice.days,
+        after.notice and after.notice.days,
+    )
+    if notice:
+        section.lines.append(notice[0].upper() + notice[1:])
+    return section
+
+
+def _controls(before: TrustCenter, after: TrustCenter) -> Section:
+    section = Section("Controls")
+    old, new = _by_id(before.controls), _by_id(after.controls)
+
+    def public(control: Control | None) -> bool:
+        return control is not None and control.visibility is ControlVisibility.PUBLIC
+
+    hidden_changes = 0
+    for key in sorted(old.keys() | new.keys()):
+        a, b = old.get(key), new.get(key)
+        if public(b) and not public(a):
+            assert b is not None
+            verb = "Added" if a is None else "Now public"
+            section.lines.append(f"{verb}: **{b.id}** {b.title} ({b.status.value})")
+        elif public(a) and not public(b):
+            assert a is not None
+            verb = "Removed" if b is None else "No longer public"
+            section.lines.append(f"{verb}: **{a.id}** {a.title}")
+        elif public(a) and public(b):
+            assert a is not None and b is not None
+            changes = [
+                c
+                for c in (
+                    _changed("status", a.status.value, b.status.value),
+                    _changed("criteria", a.criteria, b.criteria, ", ".join),
+                    _changed("title", a.title, b.title),
+                    _changed("category", a.category, b.category),
+                )
+                if c
+            ]
+            if changes or a.description != b.description:
+                changes += ["description edited"] if a.description != b.description else []
+                section.lines.append(f"**{b.id}**: " + "; ".join(changes))
+        elif (a and a.model_dump()) != (b and b.model_dump()):
+            hidden_changes += 1
+    if hidden_changes:
+        section.lines.append(
+            f"{hidden_changes} gated or internal control(s) changed "
+            "(not described here: this summary is public)"
+        )
+    return section
+
+
+def _security_txt(before: TrustCenter, after: TrustCenter) -> Section:
+    section = Section("security.txt")
+    a, b = before.security_txt, after.security_txt
+    if a is None and b is not None:
+        section.lines.append(f"Published, expiring {long_date(b.expires)}")
+    elif a is not None and b is None:
+        section.lines.append("No longer published")
+    elif a is not None and b is not None:
+        for key in type(a).model_fields:
+            change = _changed(
+                key,
+                getattr(a, key),
+                getattr(b, key),
+                lambda v: long_date(v) if isinstance(v, dt.date) else ", ".join(v),
+            )
+            if change:
+                section.lines.append(change[0].upper() + change[1:])
+    return section
+
+
+def _grants(before: TrustCenter, after: TrustCenter) -> Section:
+    section = Section("Access grants to the gated page (ids and expiry only)")
+    old, new = _by_id(before.access.grants), _by_id(after.access.grants)
+    for key in sorted(new.keys() - old.keys()):
+        section.lines.append(f"Added `{key}`, until {long_date(new[key].expires)}")
+    for key in sorted(old.keys() - new.keys()):
+        section.lines.append(f"Removed `{key}`: its code stops working at the next build")
+    for key in sorted(old.keys() & new.keys()):
+        a, b = old[key], new[key]
+        if a.expires != b.expires:
+            section.lines.append(f"`{key}`: until {long_date(a.expires)} → {long_date(b.expires)}")
+        if a.rotation != b.rotation:
+            section.lines.append(
+                f"`{key}`: new code (rotation {a.rotation} → {b.rotation}); "
+                "the old code stops working at the next build"
+            )
+    return section
+
+
+def _titled(
+    label: str, before: Sequence[Any], after: Sequence[Any], name: Callable[[Any], str]
+) -> Section:
+    section = Section(label)
+    old, new = _by_id(before), _by_id(after)
+    section.lines += [f"Added: {name(new[k])}" for k in sorted(new.keys() - old.keys())]
+    section.lines += [f"Removed: {name(old[k])}" for k in sorted(old.keys() - new.keys())]
+    section.lines += [
+        f"Changed: {name(new[k])}"
+        for k in sorted(old.keys() & new.keys())
+        if old[k].model_dump(exclude={"internal"}) != new[k].model_dump(exclude={"internal"})
+    ]
+    return section
+
+
+def compare(
+    before: TrustCenter, after: TrustCenter, today: dt.date, old: str = "old", new: str = "new"
+) -> Summary:
+    """The summary of what changes on the public site from ``before`` to ``after``."""
+    return Summary(
+        old,
+        new,
+        [
+            _attestations(before, after, today),
+            _subprocessors(before, after),
+            _controls(before, after),
+            _titled(
+                "Documents",
+                before.documents,
+                after.documents,
+                lambda d: f"{d.title} (version {d.version}, {d.access.value})",
+            ),
+            _titled(
+                "Security updates",
+                before.updates,
+                after.updates,
+                lambda u: f"{u.title} ({u.kind.label}, {long_date(u.date)})",
+            ),
+            _titled("FAQ topics", before.faq, after.faq, lambda t: t.title),
+            _security_txt(before, after),
+            _grants(before, after),
+        ],
+    )
