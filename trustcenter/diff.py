@@ -27,6 +27,7 @@ from trustcenter.model import (
     Subprocessor,
     TrustCenter,
 )
+from trustcenter.render import TRANSFER_MECHANISMS
 from trustcenter.status import long_date, title, view
 
 T = TypeVar("T")
@@ -197,7 +198,8 @@ def _subprocessor_line(sub: Subprocessor) -> str:
     when = f"effective {long_date(sub.added)}"
     if sub.announced:
         when += f", announced {long_date(sub.announced)}"
-    return f"**{sub.name}** ({when}; {', '.join(sub.locations)}; {sub.transfer_mechanism.value})"
+    mechanism = TRANSFER_MECHANISMS[sub.transfer_mechanism]
+    return f"**{sub.name}** ({when}; {', '.join(sub.locations)}; {mechanism})"
 
 
 def _subprocessors(before: TrustCenter, after: TrustCenter) -> Section:
@@ -221,7 +223,9 @@ def _subprocessors(before: TrustCenter, after: TrustCenter) -> Section:
                 _changed("locations", a.locations, b.locations, ", ".join),
                 _changed("data", a.data, b.data, ", ".join),
                 _changed(
-                    "transfer mechanism", a.transfer_mechanism.value, b.transfer_mechanism.value
+                    "transfer mechanism",
+                    TRANSFER_MECHANISMS[a.transfer_mechanism],
+                    TRANSFER_MECHANISMS[b.transfer_mechanism],
                 ),
                 _changed("purpose", a.purpose, b.purpose),
                 _changed("announced changes", len(a.changes), len(b.changes)),
