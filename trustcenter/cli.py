@@ -4,6 +4,7 @@
   ``file:line:column: severity: message; hint``.
 - ``trustcenter access list|code|new-secret`` manages access to the gated page.
 - ``trustcenter diff OLD NEW`` says what a change does to the public site.
+- ``trustcenter schema`` writes the data files' JSON Schemas for editors.
 - ``trustcenter guard SITE`` searches a built site for gated and internal values.
 
 Every command exits 0 on success, 1 when the data (or the site) has a problem, 2 on a
@@ -24,6 +25,7 @@ from trustcenter.gate import SECRET_VARIABLE, GateError, GateSettings, access_co
 from trustcenter.guard import restricted_values, scan
 from trustcenter.loader import load
 from trustcenter.model import TrustCenter
+from trustcenter.schema import SCHEMA_DIR, stale_schemas, write_schemas
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -111,6 +113,25 @@ def _parser() -> argparse.ArgumentParser:
         choices=("text", "markdown"),
         default="text",
         help="text (default) or Markdown, for a job summary",
+    )
+
+    schema = commands.add_parser(
+        "schema",
+        help="write the JSON Schemas of the data files, for editors",
+        description="Write schema/<file>.schema.json for every data file, generated from "
+        "the model; with --check, only say whether the committed ones are up to date.",
+    )
+    schema.add_argument(
+        "--out",
+        type=Path,
+        default=Path(SCHEMA_DIR),
+        metavar="DIR",
+        help=f"the folder to write (default: {SCHEMA_DIR})",
+    )
+    schema.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if a schema is missing or out of date",
     )
 
     guard = commands.add_parser(
@@ -217,6 +238,20 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _schema(args: argparse.Namespace) -> int:
+    if args.check:
+        stale = stale_schemas(args.out)
+        for name in stale:
+            print(
+                f"{args.out / name}: missing or out of date; run 'trustcenter schema'",
+                file=sys.stderr,
+            )
+        return EXIT_INVALID if stale else EXIT_OK
+    for path in write_schemas(args.out):
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
 def _guard(args: argparse.Namespace) -> int:
     trust_center, _ = _load_valid(args)
     if not args.site.is_dir():
@@ -244,6 +279,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _guard(args)
         if args.command == "diff":
             return _diff(args)
+        if args.command == "schema":
+            return _schema(args)
         if args.action == "new-secret":
             print(new_secret())
             return EXIT_OK

@@ -12,6 +12,7 @@ from pydantic import (
     ConfigDict,
     PrivateAttr,
     StringConstraints,
+    WithJsonSchema,
 )
 
 from trustcenter.catalogue import criteria, criterion_hint
@@ -53,7 +54,11 @@ Url = Annotated[str, AfterValidator(_check_url)]
 Identifier = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 """A stable identifier used in anchors and links: letters, digits, '.', '_', '-'."""
 
-CriterionId = Annotated[str, AfterValidator(_check_criterion)]
+CriterionId = Annotated[
+    str,
+    AfterValidator(_check_criterion),
+    WithJsonSchema({"type": "string", "enum": list(criteria())}),  # completion in editors
+]
 """A Trust Services Criteria identifier such as ``CC6.1``."""
 
 
