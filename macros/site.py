@@ -14,14 +14,17 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from trustcenter.clock import BadDate, build_date
+from trustcenter.csp import apply_policy
 from trustcenter.exports import write_exports
 from trustcenter.gate import GateError, GateSettings
 from trustcenter.guard import restricted_values, scan
+from trustcenter.links import broken_links
 from trustcenter.loader import display_name, load
 from trustcenter.model import TrustCenter
 from trustcenter.render import Links, Renderer, plain_text
@@ -138,6 +141,10 @@ def on_post_build(env: Any) -> None:
     assert _loaded is not None, "define_env runs first"
     site_dir = Path(env.conf["site_dir"])
     write_exports(site_dir, _loaded, build_date(), _site_url(env))
+    apply_policy(site_dir)
+    # A broken link is a warning, so that `mkdocs build --strict` fails on it.
+    for link in broken_links(site_dir, urlsplit(_site_url(env)).path):
+        log.warning("trustcenter: %s", link.format())
     leaks = scan(site_dir, restricted_values(_loaded))
     if not leaks:
         return

