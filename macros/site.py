@@ -66,6 +66,16 @@ def _site_url(env: Any) -> str:
     return str(url).rstrip("/") + "/"
 
 
+def _served_by_mkdocs(env: Any) -> bool:
+    """True under ``mkdocs serve``, which points site_url at its own address.
+
+    Its live-reload script is inline, with a value that changes on every build, so no
+    hash can allow it: the preview goes without the CSP; a build always has it.
+    """
+    host, port = env.conf["dev_addr"]
+    return bool(urlsplit(str(env.conf.get("site_url") or "")).netloc == f"{host}:{port}")
+
+
 def _data_dir(env: Any) -> Path:
     settings = env.conf.get("extra", {}).get("trustcenter", {}) or {}
     return Path(env.project_dir) / str(settings.get("data", "data"))
@@ -141,7 +151,8 @@ def on_post_build(env: Any) -> None:
     assert _loaded is not None, "define_env runs first"
     site_dir = Path(env.conf["site_dir"])
     write_exports(site_dir, _loaded, build_date(), _site_url(env))
-    apply_policy(site_dir)
+    if not _served_by_mkdocs(env):
+        apply_policy(site_dir)
     # A broken link is a warning, so that `mkdocs build --strict` fails on it.
     for link in broken_links(site_dir, urlsplit(_site_url(env)).path):
         log.warning("trustcenter: %s", link.format())
