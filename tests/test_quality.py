@@ -161,3 +161,14 @@ def test_vnu_finds_invalid_markup(defects: tuple[Path, str]) -> None:
     errors = vnu_errors([site / "markup.html"])
     assert any("Duplicate ID" in e for e in errors)
     assert any("No “p” element in scope" in e or "Stray end tag" in e for e in errors)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_unlocked_report_details_have_no_accessibility_violation(
+    browser: Browser, origin: str, scheme: str
+) -> None:
+    code = code_for(SECRET, "northwind-procurement")
+    with visit(browser, origin, color_scheme=scheme, bypass_csp=True) as seen:
+        seen.page.goto(f"{origin}reports/#code={code}", wait_until="networkidle")
+        seen.page.wait_for_selector(".tc-gate--open")
+        assert axe_violations(seen.page) == []
