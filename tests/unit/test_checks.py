@@ -280,3 +280,49 @@ def test_issued_certificate_needs_expiry(data) -> None:
     [problem] = data.load().problems
     assert_problem(problem, "data/attestations.yml:20:5: error",
                    "expected 'expires' (the end of the certificate's validity)")
+
+
+@pytest.mark.parametrize(("today", "warned"), [
+    (dt.date(2026, 6, 1), False),   # 517 days before the grant expires
+    (dt.date(2027, 10, 16), False),  # 15 days before
+    (dt.date(2027, 10, 17), True),   # 14 days before: the warning starts
+    (dt.date(2027, 10, 31), True),   # the last day the code works
+])
+def test_a_grant_expiring_within_14_days_warns_with_its_date(
+    data, today: dt.date, warned: bool
+) -> None:
+    data.edit("attestations.yml", "      opinion: unmodified\n", "      opinion: unmodified\n"
+              "      bridge_letters:\n        - {covers_through: 2028-06-30, issued: 2026-10-01,"
+              " signed_by: CFO}\n")  # keep the SOC report's own warnings out of the way
+    grant = [p for p in data.load(today).problems if "contoso-renewal" in p.message]
+    if not warned:
+        assert grant == []
+        return
+    [problem] = grant
+    assert_problem(problem, "data/access.yml:10:14: warning",
+                   "access grant 'contoso-renewal' expires on 31 October 2027, in "
+                   f"{(dt.date(2027, 10, 31) - today).days} day(s)",
+                   "extend 'expires' if the recipient still needs access")
+
+
+@pytest.mark.parametrize(("today", "message"), [
+    (dt.date(2027, 12, 15), None),  # 90 days before: still current
+    (dt.date(2027, 12, 16), "ISO/IEC 27001 expires on 14 March 2028, in 89 day(s)"),
+    (dt.date(2028, 3, 14), "ISO/IEC 27001 expires on 14 March 2028, in 0 day(s)"),
+    (dt.date(2028, 3, 15), "ISO/IEC 27001 expired on 14 March 2028"),
+])
+def test_a_certificate_near_its_expiry_warns_with_its_date(
+    data, today: dt.date, message: str | None
+) -> None:
+    data.edit("attestations.yml", "    status: planned\n    visibility: public\n"
+              "    expected: 2027-06-30",
+              "    status: issued\n    visibility: public\n    auditor: Example Registrar\n"
+              "    issued: 2025-03-15\n    expires: 2028-03-14")
+    found = [p for p in data.load(today).problems if p.message.startswith("ISO/IEC 27001")]
+    if message is None:
+        assert found == []
+        return
+    [problem] = found
+    assert problem.severity.value == "warning"
+    assert problem.message.startswith(message)
+    assert (problem.line, problem.column) == (24, 14)
