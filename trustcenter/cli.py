@@ -4,6 +4,7 @@
   ``file:line:column: severity: message; hint``.
 - ``trustcenter access list|code|new-secret`` manages access to the gated page.
 - ``trustcenter diff OLD NEW`` says what a change does to the public site.
+- ``trustcenter export DIR`` writes the machine-readable files without MkDocs.
 - ``trustcenter schema`` writes the data files' JSON Schemas for editors.
 - ``trustcenter guard SITE`` searches a built site for gated and internal values.
 
@@ -21,9 +22,11 @@ from pathlib import Path
 
 from trustcenter.clock import TODAY_VARIABLE, BadDate, build_date
 from trustcenter.diff import DiffError, summarize
+from trustcenter.exports import write_exports
 from trustcenter.gate import SECRET_VARIABLE, GateError, GateSettings, access_code, new_secret
 from trustcenter.guard import restricted_values, scan
 from trustcenter.loader import load
+from trustcenter.markup import url_problem
 from trustcenter.model import TrustCenter
 from trustcenter.schema import SCHEMA_DIR, stale_schemas, write_schemas
 
@@ -113,6 +116,21 @@ def _parser() -> argparse.ArgumentParser:
         choices=("text", "markdown"),
         default="text",
         help="text (default) or Markdown, for a job summary",
+    )
+
+    export = commands.add_parser(
+        "export",
+        help="write the machine-readable files without building the site",
+        description="Write trust.json and its schema, the Atom feeds, security.txt and the "
+        "badges into a folder, from the data alone (no MkDocs needed).",
+    )
+    _data_options(export)
+    export.add_argument("out", type=Path, help="the folder to write into")
+    export.add_argument(
+        "--site-url",
+        required=True,
+        metavar="URL",
+        help="the site's address, for the absolute links the files carry",
     )
 
     schema = commands.add_parser(
@@ -238,6 +256,19 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export(args: argparse.Namespace) -> int:
+    trust_center, today = _load_valid(args)
+    if url_problem(args.site_url) or not args.site_url.startswith(("https://", "http://")):
+        raise _Failed(
+            f"--site-url: expected the site's web address, such as "
+            f"https://trust.example.com/, found '{args.site_url}'",
+            EXIT_USAGE,
+        )
+    for path in write_exports(args.out, trust_center, today, args.site_url.rstrip("/") + "/"):
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
 def _schema(args: argparse.Namespace) -> int:
     if args.check:
         stale = stale_schemas(args.out)
@@ -281,6 +312,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _diff(args)
         if args.command == "schema":
             return _schema(args)
+        if args.command == "export":
+            return _export(args)
         if args.action == "new-secret":
             print(new_secret())
             return EXIT_OK
