@@ -156,7 +156,8 @@ def on_post_build(env: Any) -> None:
     # A broken link is a warning, so that `mkdocs build --strict` fails on it.
     for link in broken_links(site_dir, urlsplit(_site_url(env)).path):
         log.warning("trustcenter: %s", link.format())
-    leaks = scan(site_dir, restricted_values(_loaded))
+    theme = [Path(folder) for folder in env.conf["theme"].dirs]
+    leaks = scan(site_dir, restricted_values(_loaded), unchanged_from=theme)
     if not leaks:
         return
     for leak in leaks:

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import functools
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -98,6 +99,8 @@ def _readings(markup: str) -> list[str]:
 
     As written, with entities decoded (attribute values), and as text.
     """
+    if "<" not in markup and "&" not in markup:  # every reading is the text itself
+        return [_squash(markup)]
     return [_squash(markup), _squash(html.unescape(markup)), *_as_text(markup)]
 
 
@@ -128,12 +131,23 @@ def _walk(value: Any, where: str, restricted: bool) -> Iterator[tuple[str, str, 
         yield value, where, restricted
 
 
+_MARKDOWN = re.compile(r"[*_`\\[\]<>&]|^\s*(?:[-+*]|\d+[.)])\s|\n\s*\n", re.M)
+
+
+@functools.cache
+def _forms(text: str) -> frozenset[str]:
+    """The ways ``text`` may read once rendered; plain text has only one."""
+    if not _MARKDOWN.search(text):
+        return frozenset({_squash(text)})
+    return frozenset({_squash(text), *_as_text(render_markdown(text))})
+
+
 def restricted_values(trust_center: TrustCenter) -> list[Restricted]:
     """Every restricted value worth searching for, by the rule in this module's docstring."""
     public: set[str] = set()
     found: dict[str, str] = {}
     for text, field, restricted in _walk(trust_center, "", False):
-        forms = {_squash(text), *_as_text(render_markdown(text))}
+        forms = _forms(text)
         if not restricted:
             public.update(forms)
             continue
@@ -170,12 +184,37 @@ def _haystacks(path: Path) -> list[str]:
             readings = [_readings(string) for string in _json_strings(json.loads(text))]
             # Each string is read on its own, then joined: one string's '<' and a later
             # one's '>' must not be taken for a tag.
+            width = max(map(len, readings), default=0)
+            readings = [r * width if len(r) == 1 else r for r in readings]
             texts += ["\0".join(column) for column in zip(*readings, strict=True)]
     return texts
 
 
-def scan(site_dir: Path, values: list[Restricted]) -> list[Leak]:
+def _copied_from(path: Path, site_dir: Path, sources: Sequence[Path]) -> bool:
+    """True when ``path`` is a byte-for-byte copy of a file at the same place in a source.
+
+    The theme's own files (scripts, styles, fonts) are copied into the output unchanged;
+    no value from the data can be in them, and they are most of the output's bytes.
+    """
+    relative = path.relative_to(site_dir)
+    for source in sources:
+        original = source / relative
+        with contextlib.suppress(OSError):
+            if (
+                original.stat().st_size == path.stat().st_size
+                and original.read_bytes() == path.read_bytes()
+            ):
+                return True
+    return False
+
+
+def scan(
+    site_dir: Path, values: list[Restricted], *, unchanged_from: Sequence[Path] = ()
+) -> list[Leak]:
     """Search every file under ``site_dir`` for every value; one leak per file and field.
+
+    Files that are byte-for-byte copies of a file in one of ``unchanged_from`` (the
+    theme's folders) are skipped: the build copied them, nothing wrote data into them.
 
     All values are searched at once with an Aho-Corasick automaton (pyahocorasick), so
     the time grows with the size of the output, not with its size times the number of
@@ -189,8 +228,12 @@ def scan(site_dir: Path, values: list[Restricted]) -> list[Leak]:
     automaton.make_automaton()
     leaks: list[Leak] = []
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        if _copied_from(path, site_dir, unchanged_from):
+            continue
         found = {
-            values[index].field for text in _haystacks(path) for _, index in automaton.iter(text)
+            values[index].field
+            for text in dict.fromkeys(_haystacks(path))
+            for _, index in automaton.iter(text)
         }
         leaks += [Leak(str(path), field) for field in sorted(found)]
     return leaks

@@ -9,9 +9,10 @@ and so are the theme's own links, so the built pages themselves are checked: eac
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 
@@ -57,30 +58,36 @@ def broken_links(site_dir: Path, base_path: str = "/") -> list[BrokenLink]:
     ``https://example.com/trust/``): links from the root, as the 404 page has, start there.
     """
     base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
-    pages = {p: _parse(p) for p in sorted(site_dir.rglob("*.html"))}
+    root = os.path.abspath(site_dir)
+    pages = {os.path.abspath(p): _parse(p) for p in sorted(site_dir.rglob("*.html"))}
+    exists: dict[str, bool] = {}  # a site links to the same few files thousands of times
     broken = []
-    for path, page in pages.items():
+    for page_path, page in pages.items():
+        where = os.path.relpath(page_path, os.path.dirname(root))
         for href in page.links:
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or href.startswith(("//", "data:")):
                 continue  # another site, or an inline resource
-            where = str(path.relative_to(site_dir.parent))
             if parts.path.startswith("/") and not parts.path.startswith(base):
                 broken.append(BrokenLink(where, href, f"outside the site's path {base}"))
                 continue
             if parts.path.startswith("/"):
-                target = site_dir / unquote(parts.path)[len(base) :]
+                target = os.path.join(root, unquote(parts.path)[len(base) :])
+            elif parts.path:
+                target = os.path.join(os.path.dirname(page_path), unquote(parts.path))
             else:
-                target = path.parent / unquote(parts.path) if parts.path else path
-            target = Path(str(PurePosixPath(target.as_posix())))
-            if target.is_dir() or parts.path.endswith("/"):
-                target = target / "index.html"
-            if not target.resolve().is_file():
+                target = page_path
+            target = os.path.normpath(target)
+            if parts.path.endswith("/") or os.path.isdir(target):
+                target = os.path.join(target, "index.html")
+            if target not in exists:
+                exists[target] = os.path.isfile(target)
+            if not exists[target]:
                 broken.append(BrokenLink(where, href, "no such file"))
                 continue
             fragment = unquote(parts.fragment)
-            if fragment and target.suffix == ".html":
-                known = pages.get(target) or pages.get(target.resolve()) or _parse(target)
+            if fragment and target.endswith(".html"):
+                known = pages.get(target) or _parse(Path(target))
                 if fragment not in known.ids:
                     broken.append(BrokenLink(where, href, f"no element with id '{fragment}'"))
     return broken

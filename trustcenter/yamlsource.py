@@ -20,6 +20,9 @@ from trustcenter.problems import Problem
 #: A location inside a document: mapping keys and list indexes from the root.
 Loc = tuple[str | int, ...]
 
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
+
 
 @dataclass(frozen=True)
 class Position:
@@ -157,6 +160,8 @@ class _Walker:
         return result
 
     def scalar(self, node: yaml.Node, loc: Loc) -> Any:
+        if node.tag == _STR:
+            return node.value
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError) as error:
@@ -201,7 +206,10 @@ def parse_yaml(data: bytes, name: str) -> tuple[SourceFile, list[Problem]]:
         )
         return source, problems
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:
+            root = yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:  # PyYAML's own loader, for its wording and marks
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = _position(mark) if mark else Position(1, 1)

@@ -1,0 +1,604 @@
+"""Benchmark the site: build overhead, builds at scale, check time, page weight, Lighthouse.
+
+Run from the repository root (after ``make setup``; ``npm ci --prefix bench/lighthouse``
+for the Lighthouse rows):
+
+    .venv/bin/python bench/site.py
+
+Prints one table, every row measured in the same run, with the goal it is held to:
+
+1. The full build of the example against a plain MkDocs + Material build of the same
+   pages. The plain site is made here: each page of ``docs/`` has its macros rendered
+   once, by the real macros and Renderer (a preview, as the timed build is), into static
+   Markdown with the same HTML blocks; its ``mkdocs.yml`` is the repository's with the
+   same theme settings and the search plugin, without the macros plugin (so no
+   trustcenter code runs: no data loading, no exports, no leak guard).
+2. Builds of generated companies (``bench/generate.py``) of growing size.
+3. ``trustcenter check``: as a whole process (what a person or a pre-commit hook waits
+   for: interpreter start, imports, load, report; ``python -c`` running the console
+   script's ``main`` from this checkout), which the goal holds, and in process
+   (``trustcenter.loader.load`` alone, timed in a fresh interpreter once imports are
+   done).
+4. The overview's weight: the bytes headless Chromium (through playwright) receives
+   while loading it, headers included: the HTML, CSS, JS, fonts and images, and what
+   the search worker fetches. The site is served on 127.0.0.1 by ``http.server`` in a
+   thread, text gzipped (level 6) as static hosts such as GitHub Pages send it.
+5. Lighthouse scores of the overview (npm ``lighthouse`` from ``bench/lighthouse``,
+   Debian Chromium, the same local server), median of ``--lighthouse-runs``; the plain
+   site's scores below them show what comes with MkDocs + Material.
+
+Every build is a whole ``python -m mkdocs build --strict -q`` subprocess with
+``TRUSTCENTER_TODAY=2026-11-26`` and no gate secret, timed as the median of ``--runs``.
+No traffic leaves 127.0.0.1; Chromium runs with ``--disable-background-networking``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import gzip
+import http.server
+import io
+import json
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # measure the code of this checkout, not an installed copy
+    sys.path.insert(0, str(REPO))
+
+TODAY = "2026-11-26"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+LIGHTHOUSE = REPO / "bench" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+#: (controls, subprocessors) of the generated companies.
+SIZES = [(100, 50), (100, 500), (1000, 50), (1000, 500), (5000, 50), (5000, 500)]
+#: Goals (issue 6).
+GOAL_OVERHEAD = 1.2
+GOAL_5000_CONTROLS_S = 15.0
+GOAL_CHECK_S = 0.5
+GOAL_OVERVIEW_BYTES = 200 * 1000
+GOAL_LIGHTHOUSE = 95
+#: Content types a server compresses; everything else (woff2, png) goes as it is.
+_COMPRESSIBLE = re.compile(r"text/|javascript|json|xml|svg|manifest")
+
+
+def _env() -> dict[str, str]:
+    """The environment of every build and check: the fixed date, no secret.
+
+    ``PYTHONPATH`` puts this checkout first, so a generated project (whose ``macros/``
+    links here) imports this checkout's ``trustcenter`` even when the virtual
+    environment's editable install points at another clone.
+    """
+    path = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
+    env = dict(os.environ, TRUSTCENTER_TODAY=TODAY, NO_MKDOCS_2_WARNING="1", PYTHONPATH=path)
+    for name in ("TRUSTCENTER_GATE_SECRET", "TRUSTCENTER_BUILD_MODE", "SOURCE_DATE_EPOCH"):
+        env.pop(name, None)
+    return env
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Median wall-clock seconds, and median CPU seconds (user + system) of the same runs.
+
+    CPU time does not count waiting for a busy machine, so it tells whether a slow wall
+    time came from the code or from other load on the cores.
+    """
+
+    wall: float
+    cpu: float
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _median_time(run: Callable[[], object], runs: int) -> Timing:
+    walls, cpus = [], []
+    for _ in range(runs):
+        start, start_cpu = time.perf_counter(), _children_cpu()
+        run()
+        walls.append(time.perf_counter() - start)
+        cpus.append(_children_cpu() - start_cpu)
+    return Timing(statistics.median(walls), statistics.median(cpus))
+
+
+def time_build(project: Path, site_dir: Path, runs: int) -> Timing:
+    """Median seconds of a whole ``mkdocs build`` of ``project`` into ``site_dir``."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)]
+    return _median_time(lambda: subprocess.run(command, cwd=project, env=_env(), check=True), runs)
+
+
+# --- 1. the plain site --------------------------------------------------------------------
+
+
+class _Page:
+    """The current page, as mkdocs-macros' ``env.page`` gives its URL."""
+
+    url = ""
+
+
+class _MacrosEnv:
+    """What ``macros.site.define_env`` uses of mkdocs-macros' ``env``, and nothing more."""
+
+    def __init__(self, conf: dict[str, Any], project_dir: Path) -> None:
+        self.conf = conf
+        self.project_dir = str(project_dir)
+        self.page = _Page()
+        self.variables: dict[str, Any] = {}
+        self.macros: dict[str, Callable[..., Any]] = {}
+
+    def macro(self, function: Callable[..., Any], name: str | None = None) -> None:
+        """Register a macro, as mkdocs-macros' ``env.macro`` does."""
+        self.macros[name or function.__name__] = function
+
+
+def _split_front_matter(text: str) -> tuple[str, str]:
+    match = re.match(r"^---\n.*?\n---\n", text, re.S)
+    return (match.group(0), text[match.end() :]) if match else ("", text)
+
+
+def make_plain_project(source: Path, project: Path) -> Path:
+    """``source``'s pages as static Markdown in ``project``, with a plain MkDocs config.
+
+    ``source`` is a project that builds with the macros (the repository, or a generated
+    company); its data is loaded and its macros rendered once, as a preview build does.
+    """
+    import jinja2
+    import yaml
+    from mkdocs.utils.yaml import yaml_load
+
+    from macros.site import define_env
+
+    with open(source / "mkdocs.yml", encoding="utf-8") as file:
+        config: dict[str, Any] = yaml_load(file)
+    docs = (source / config.get("docs_dir", "docs")).resolve()
+    directory_urls = config.get("use_directory_urls", True)
+    conf = dict(config, docs_dir=str(docs), use_directory_urls=directory_urls)
+    env = _MacrosEnv(conf, source)
+    names = (
+        "TRUSTCENTER_TODAY",
+        "TRUSTCENTER_GATE_SECRET",
+        "TRUSTCENTER_BUILD_MODE",
+        "SOURCE_DATE_EPOCH",
+    )
+    saved = {name: os.environ.pop(name, None) for name in names}
+    os.environ["TRUSTCENTER_TODAY"] = TODAY
+    try:
+        define_env(env)  # the real macros, over the real Renderer
+        jinja = jinja2.Environment(
+            autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
+        )
+        jinja.globals.update(env.macros, **env.variables)
+        shutil.copytree(docs, project / "docs", ignore=shutil.ignore_patterns("*.md"))
+        for page in sorted(docs.rglob("*.md")):
+            relative = page.relative_to(docs)
+            stem = relative.with_suffix("").as_posix()
+            if stem == "index":
+                env.page.url = ""
+            elif directory_urls:
+                env.page.url = stem.removesuffix("/index") + "/"
+            else:
+                env.page.url = f"{stem}.html"
+            front, body = _split_front_matter(page.read_text("utf-8"))
+            target = project / "docs" / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(front + jinja.from_string(body).render(), "utf-8")
+    finally:
+        for name, value in saved.items():
+            os.environ.pop(name, None)
+            if value is not None:
+                os.environ[name] = value
+    theme = config.get("theme") or {}
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        (project / theme["custom_dir"]).symlink_to(
+            (source / theme["custom_dir"]).resolve(), target_is_directory=True
+        )
+    plain = {k: v for k, v in config.items() if k not in ("watch", "docs_dir", "site_dir")}
+    plain["site_name"] = str(conf["site_name"])  # as define_env set them (escaped text)
+    plain["site_description"] = str(conf["site_description"])
+    plain["plugins"] = [
+        p
+        for p in config.get("plugins", [])
+        if (next(iter(p)) if isinstance(p, dict) else p) != "macros"
+    ]
+    extra = {k: v for k, v in (config.get("extra") or {}).items() if k != "trustcenter"}
+    plain.pop("extra", None)
+    if extra:
+        plain["extra"] = extra
+    (project / "mkdocs.yml").write_text(
+        "# Plain MkDocs + Material: static pages rendered once from the macros (bench/site.py)\n"
+        + yaml.safe_dump(plain, sort_keys=False, allow_unicode=True),
+        "utf-8",
+    )
+    return project
+
+
+# --- 3. check ---------------------------------------------------------------------------
+
+
+def time_check_process(data: Path, runs: int) -> Timing:
+    """Median seconds of a whole ``trustcenter check`` process on ``data``."""
+    command = [
+        sys.executable,
+        "-c",
+        "import sys; from trustcenter.cli import main; sys.exit(main())",
+        "check",
+        "--data",
+        str(data),
+        "--today",
+        TODAY,
+    ]
+    return _median_time(
+        lambda: subprocess.run(
+            command, cwd=REPO, env=_env(), check=True, stdout=subprocess.DEVNULL
+        ),
+        runs,
+    )
+
+
+_IN_PROCESS = """
+import datetime as dt, json, statistics, sys, time
+from pathlib import Path
+from trustcenter.loader import load
+data, today, runs = Path(sys.argv[1]), dt.date.fromisoformat(sys.argv[2]), int(sys.argv[3])
+load(data, today)  # the first call fills the caches (catalogue, parsers) once
+walls, cpus = [], []
+for _ in range(runs):
+    start, start_cpu = time.perf_counter(), time.process_time()
+    load(data, today)
+    walls.append(time.perf_counter() - start)
+    cpus.append(time.process_time() - start_cpu)
+print(json.dumps([statistics.median(walls), statistics.median(cpus)]))
+"""
+
+
+def time_check_in_process(data: Path, runs: int) -> Timing:
+    """Median seconds of ``trustcenter.loader.load`` on ``data``, imports already done.
+
+    In a fresh interpreter, so the benchmark's own objects do not slow the garbage
+    collector down.
+    """
+    command = [sys.executable, "-c", _IN_PROCESS, str(data), TODAY, str(runs)]
+    done = subprocess.run(command, cwd=REPO, env=_env(), check=True, capture_output=True)
+    wall, cpu = json.loads(done.stdout)
+    return Timing(wall, cpu)
+
+
+# --- 4 and 5. the overview in a browser ---------------------------------------------------
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site quietly, gzip-compressing text as a static host does.
+
+    GitHub Pages (like most hosts) sends HTML, CSS, JS, JSON, XML and SVG gzipped;
+    serving them uncompressed would make Lighthouse judge a site nobody deploys.
+    """
+
+    _gzipped: ClassVar[dict[tuple[str, float], bytes]] = {}
+
+    def send_head(self) -> Any:
+        """The file for a GET or HEAD, gzipped when it is text and the client accepts it."""
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        kind = self.guess_type(path)
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and os.path.isfile(path) and _COMPRESSIBLE.search(kind)):
+            return super().send_head()
+        key = (path, os.path.getmtime(path))
+        if key not in self._gzipped:
+            self._gzipped[key] = gzip.compress(Path(path).read_bytes(), 6, mtime=0)
+        body = self._gzipped[key]
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Say nothing: the table is the output."""
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve ``site`` on 127.0.0.1 in a thread; yields the root URL."""
+    handler = functools.partial(_Handler, directory=str(site))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}/"
+        finally:
+            server.shutdown()
+
+
+@dataclass
+class Resource:
+    """One response of the page: URL, type, body size, and bytes received (headers too)."""
+
+    url: str
+    content_type: str
+    raw: int
+    wire: int
+
+
+def page_weight(url: str) -> list[Resource]:
+    """Every response Chromium receives loading ``url``, with its size as received."""
+    from playwright.sync_api import sync_playwright
+
+    found: list[Resource] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context()
+        # Never let the page reach anything but the local server.
+        context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
+        responses = []
+        context.on("response", lambda response: responses.append(response))
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(1000)  # the search worker fetches its index after load
+        for response in responses:
+            try:
+                body = response.body()  # decoded
+            except Exception:  # a redirect or an aborted request has no body
+                continue
+            headers = response.request.sizes()["responseHeadersSize"]
+            # The body as sent: the server gzips the same way, every time. (Chromium
+            # reports no encoded size for a worker's script, so it is not asked.)
+            sent = body
+            if response.headers.get("content-encoding") == "gzip":
+                sent = gzip.compress(body, 6, mtime=0)
+            kind = response.headers.get("content-type", "").split(";")[0]
+            found.append(Resource(response.url, kind, len(body), headers + len(sent)))
+        browser.close()
+    return found
+
+
+def lighthouse(url: str, runs: int) -> dict[str, float] | str:
+    """Median Lighthouse score per category, or why there is none."""
+    if not LIGHTHOUSE.is_file():
+        return "lighthouse is not installed: run `npm ci --prefix bench/lighthouse`"
+    if shutil.which("node") is None:
+        return "node is not installed"
+    command = [
+        "node",
+        str(LIGHTHOUSE),
+        url,
+        f"--chrome-path={CHROMIUM}",
+        "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS),
+        "--output=json",
+        "--quiet",
+        "--no-enable-error-reporting",
+        "--only-categories=" + ",".join(LIGHTHOUSE_CATEGORIES),
+    ]
+    scores: dict[str, list[float]] = {c: [] for c in LIGHTHOUSE_CATEGORIES}
+    for _ in range(runs):
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+        if done.returncode != 0:
+            return f"lighthouse failed ({done.returncode}): {done.stderr.strip()[-300:]}"
+        report = json.loads(done.stdout)
+        for category in LIGHTHOUSE_CATEGORIES:
+            scores[category].append(round(report["categories"][category]["score"] * 100))
+        lighthouse.last_report = report  # type: ignore[attr-defined]
+    return {c: statistics.median(v) for c, v in scores.items()}
+
+
+# --- the table ----------------------------------------------------------------------------
+
+
+class Table:
+    """Rows of measure, wall time (or value), CPU time, goal and whether it is met."""
+
+    WIDTHS = (50, 10, 9, 9)
+
+    def __init__(self) -> None:
+        self.missed: list[str] = []
+        w = self.WIDTHS
+        print(
+            f"{'measure':<{w[0]}} | {'result':>{w[1]}} | {'cpu':>{w[2]}} | {'goal':>{w[3]}} | met"
+        )
+        print(f"{'-' * w[0]}-+-{'-' * w[1]}-+-{'-' * w[2]}-+-{'-' * w[3]}-+-----", flush=True)
+
+    def row(
+        self, measure: str, result: str, cpu: str = "", goal: str = "", met: bool | None = None
+    ) -> None:
+        """Print one row; a goal not met is remembered for the summary."""
+        w = self.WIDTHS
+        verdict = "" if met is None else ("yes" if met else "NO")
+        if met is False:
+            self.missed.append(measure)
+        print(
+            f"{measure:<{w[0]}} | {result:>{w[1]}} | {cpu:>{w[2]}} | {goal:>{w[3]}} | "
+            f"{verdict}".rstrip(),
+            flush=True,
+        )
+
+    def timing(
+        self, measure: str, timing: Timing, goal: float | None = None, digits: int = 2
+    ) -> None:
+        """Print a timing, held to ``goal`` seconds (wall time) when given."""
+        met = None if goal is None else timing.wall < goal
+        self.row(
+            measure,
+            f"{timing.wall:.{digits}f} s",
+            f"{timing.cpu:.{digits}f} s",
+            "" if goal is None else f"< {goal:g} s",
+            met,
+        )
+
+
+def _load() -> str:
+    return " ".join(f"{n:.2f}" for n in os.getloadavg())
+
+
+def main() -> None:
+    """Run the benchmark and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per timing (median)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3)
+    parser.add_argument(
+        "--sizes",
+        nargs="*",
+        default=[f"{c}x{s}" for c, s in SIZES],
+        help="generated companies as CONTROLSxSUBPROCESSORS",
+    )
+    parser.add_argument("--keep", type=Path, help="build in this (new) folder and keep it")
+    args = parser.parse_args()
+    sizes = [tuple(int(n) for n in size.split("x")) for size in args.sizes]
+
+    from generate import make_project  # bench/generate.py, next to this script
+
+    print(
+        f"site benchmark, {dt.date.today().isoformat()}, build date {TODAY}, "
+        f"{os.cpu_count()} cores, load average {_load()} at the start; builds are "
+        f"`mkdocs build --strict`, median of {args.runs} run(s); cpu is user + system\n"
+    )
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="tc-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        table = Table()
+        # 1. Overhead of the macros and the core over plain MkDocs + Material.
+        example_site = folder / "example-site"
+        full = time_build(REPO, example_site, args.runs)
+        plain = time_build(
+            make_plain_project(REPO, folder / "plain"), folder / "plain-site", args.runs
+        )
+        table.timing("build: example, full (macros + trustcenter)", full)
+        table.timing("build: example pages, plain MkDocs + Material", plain)
+        ratio, cpu_ratio = full.wall / plain.wall, full.cpu / plain.cpu
+        table.row(
+            "build: overhead (full / plain)",
+            f"{ratio:.2f}x",
+            f"{cpu_ratio:.2f}x",
+            f"< {GOAL_OVERHEAD:g}x",
+            ratio < GOAL_OVERHEAD,
+        )
+
+        # 2. Generated companies, and the largest as plain MkDocs for reference.
+        largest = None
+        for controls, subprocessors in sizes:
+            project = make_project(
+                folder / f"gen-{controls}x{subprocessors}", controls, subprocessors
+            )
+            timing = time_build(project, project / "site", args.runs)
+            table.timing(
+                f"build: {controls:,} controls, {subprocessors:,} subprocessors",
+                timing,
+                GOAL_5000_CONTROLS_S if controls == 5000 else None,
+            )
+            largest = (project, controls, subprocessors)
+        if largest is not None:
+            project, controls, subprocessors = largest
+            plain_project = make_plain_project(project, folder / f"{project.name}-plain")
+            table.timing(
+                "  same pages, plain MkDocs + Material",
+                time_build(plain_project, plain_project / "site", args.runs),
+            )
+
+        # 3. trustcenter check.
+        data = REPO / "data"
+        table.timing(
+            "check: example, whole process",
+            time_check_process(data, max(args.runs, 5)),
+            GOAL_CHECK_S,
+            3,
+        )
+        table.timing(
+            "check: example, in process (loader.load)",
+            time_check_in_process(data, max(args.runs, 5)),
+            digits=3,
+        )
+        if largest is not None:
+            project, controls, subprocessors = largest
+            name = f"{controls:,} controls, {subprocessors:,} subproc."
+            table.timing(
+                f"check: {name}, whole process", time_check_process(project / "data", args.runs)
+            )
+            table.timing(
+                f"check: {name}, in process", time_check_in_process(project / "data", args.runs)
+            )
+
+        # 4 and 5. The example's overview in a browser.
+        resources: list[Resource] = []
+        with serve(example_site) as root:
+            try:
+                resources = page_weight(root)
+            except Exception as error:  # no Chromium or no playwright: say so, go on
+                table.row("overview: weight", "skipped")
+                print(f"  (page weight skipped: {error})")
+            if resources:
+                total = sum(r.wire for r in resources)
+                table.row(
+                    f"overview: weight, gzip ({len(resources)} responses)",
+                    f"{total / 1000:.1f} KB",
+                    "",
+                    f"< {GOAL_OVERVIEW_BYTES // 1000} KB",
+                    total < GOAL_OVERVIEW_BYTES,
+                )
+            scores = lighthouse(root, args.lighthouse_runs)
+        if isinstance(scores, str):
+            table.row("lighthouse", "skipped")
+            print(f"  ({scores})")
+        else:
+            for category, score in scores.items():
+                table.row(
+                    f"lighthouse: {category}",
+                    f"{score:.0f}",
+                    "",
+                    f">= {GOAL_LIGHTHOUSE}",
+                    score >= GOAL_LIGHTHOUSE,
+                )
+            report = getattr(lighthouse, "last_report", None)
+            with serve(folder / "plain-site") as plain_root:
+                plain_scores = lighthouse(plain_root, args.lighthouse_runs)
+            if not isinstance(plain_scores, str):
+                table.row(
+                    "  plain MkDocs + Material: "
+                    + ", ".join(f"{s:.0f}" for s in plain_scores.values()),
+                    "",
+                )
+
+        print(f"\nload average {_load()} at the end")
+        if resources:
+            print("\noverview responses (gzip bytes, largest first):")
+            for r in sorted(resources, key=lambda r: -r.wire):
+                print(
+                    f"  {r.wire / 1000:6.1f} KB  ({r.raw / 1000:6.1f} KB raw)  "
+                    f"{r.content_type:<18} /{r.url.split('/', 3)[-1]}"
+                )
+        if not isinstance(scores, str) and report:
+            print("\nlighthouse audits of the overview scored below 1 (last run):")
+            for category in LIGHTHOUSE_CATEGORIES:
+                for ref in report["categories"][category]["auditRefs"]:
+                    audit = report["audits"][ref["id"]]
+                    if audit["score"] is not None and audit["score"] < 1 and ref["weight"]:
+                        shown = audit.get("displayValue", "")
+                        print(f"  {category}: {audit['id']} {audit['score']:.2f} {shown}")
+        print("\ngoals missed: " + (", ".join(table.missed) if table.missed else "none"))
+    finally:
+        if args.keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
