@@ -9,6 +9,7 @@ build, ``on_post_build`` runs the leak guard over every file of the output.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import shutil
 from collections.abc import Callable
@@ -52,7 +53,9 @@ LINKING_SECTIONS = (
     "updates",
 )
 
+#: What define_env loaded, for on_post_build: the data and the one build date.
 _loaded: TrustCenter | None = None
+_today: dt.date | None = None
 
 
 def _site_url(env: Any) -> str:
@@ -96,7 +99,7 @@ def _with_links(
 
 def define_env(env: Any) -> None:
     """Load ``data/``, log its problems, and register one macro per public section."""
-    global _loaded
+    global _loaded, _today
     try:
         today = build_date()
         gate_settings = GateSettings.from_environment()
@@ -116,6 +119,7 @@ def define_env(env: Any) -> None:
         )
     _site_url(env)  # fail now, before the output is touched, if it is missing
     _loaded = trust_center = result.trust_center
+    _today = today
     company = trust_center.company
     # One fact, one place: the site's name and description come from company.yml. The
     # theme prints them without escaping, so they go in escaped, as Markup (which the
@@ -148,9 +152,9 @@ def on_post_build(env: Any) -> None:
 
     The guard fails the build, and empties the output, if any restricted value reached it.
     """
-    assert _loaded is not None, "define_env runs first"
+    assert _loaded is not None and _today is not None, "define_env runs first"
     site_dir = Path(env.conf["site_dir"])
-    write_exports(site_dir, _loaded, build_date(), _site_url(env))
+    write_exports(site_dir, _loaded, _today, _site_url(env))
     if not _served_by_mkdocs(env):
         apply_policy(site_dir)
     # A broken link is a warning, so that `mkdocs build --strict` fails on it.

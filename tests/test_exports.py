@@ -135,9 +135,9 @@ def test_an_invalid_trust_json_fails_the_schema(built: Build) -> None:
 
 
 @pytest.mark.parametrize(("name", "statement"), [
-    ("soc2-2026", "SOC 2 Type 2: current, as of 26 November 2026"),
+    ("attestations/soc2-2026", "SOC 2 Type 2: current, as of 26 November 2026"),
     ("soc2", "SOC 2 Type 2: current, as of 26 November 2026"),
-    ("iso27001", "ISO/IEC 27001: current, as of 26 November 2026"),
+    ("attestations/iso27001", "ISO/IEC 27001: current, as of 26 November 2026"),
     ("iso27701", "ISO/IEC 27701: in progress, as of 26 November 2026"),
 ])
 def test_badges_are_accessible_svg(built: Build, name: str, statement: str) -> None:
@@ -152,5 +152,5 @@ def test_badges_are_accessible_svg(built: Build, name: str, statement: str) -> N
 
 
 def test_no_badge_for_an_internal_attestation(built: Build) -> None:
-    assert not (built.site / "badges" / "pci.svg").exists()
+    assert not (built.site / "badges" / "attestations" / "pci.svg").exists()
     assert not (built.site / "badges" / "pci_dss.svg").exists()

@@ -35,6 +35,7 @@ from trustcenter.model import (
     Update,
     UpdateKind,
     Visibility,
+    slug,
     subprocessor_events,
 )
 from trustcenter.problems import Problem, Severity
@@ -86,21 +87,32 @@ class Checker:
     # --- across entries ---------------------------------------------------------------
 
     def unique_ids(self, entries: Iterable[Any], what: str) -> None:
-        """Every entry of a list has its own id."""
-        seen: dict[str, Model] = {}
+        """Every entry of a list has its own id, and its own link anchor.
+
+        Ids that differ only in case or punctuation (``GOV-01``, ``gov.01``) make the
+        same anchor, so they count as the same id.
+        """
+        seen: dict[str, Any] = {}
         for entry in entries:
-            if entry.id in seen:
-                first = seen[entry.id]._source
+            key = slug(entry.id)
+            if key in seen:
+                first_entry = seen[key]
+                first = first_entry._source
                 line = self.sources[first[0]].position((*first[1], "id")) if first else None
                 where = f" (first used at line {line.line})" if line else ""
+                same = (
+                    ""
+                    if first_entry.id == entry.id
+                    else (f"; it makes the same link as '{first_entry.id}'")
+                )
                 self.report(
                     entry,
                     ["id"],
-                    f"duplicate {what} id '{entry.id}'{where}",
+                    f"duplicate {what} id '{entry.id}'{where}{same}",
                     hint="give each entry its own id; ids make stable links",
                 )
             else:
-                seen[entry.id] = entry
+                seen[key] = entry
 
     def control_categories(
         self,

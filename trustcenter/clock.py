@@ -39,7 +39,10 @@ def build_date(explicit: str | None = None, environ: Mapping[str, str] | None = 
         return parse_day(env[TODAY_VARIABLE], what=TODAY_VARIABLE)
     if env.get(EPOCH_VARIABLE):
         try:
-            return dt.datetime.fromtimestamp(int(env[EPOCH_VARIABLE]), tz=dt.UTC).date()
+            seconds = int(env[EPOCH_VARIABLE])
+            if seconds < 0:
+                raise ValueError(seconds)
+            return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
         except (ValueError, OverflowError, OSError):
             raise BadDate(
                 f"{EPOCH_VARIABLE}: expected whole seconds since 1970-01-01 UTC, "

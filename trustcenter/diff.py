@@ -9,6 +9,7 @@ value is ever written: gated and internal entries are only counted.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import subprocess
 import tarfile
@@ -66,7 +67,8 @@ class Summary:
             return "\n".join([*out, "Nothing visible on the public site changes.", ""])
         for section in self.sections:
             if section.lines:
-                out += [f"### {section.title}", "", *(f"- {line}" for line in section.lines), ""]
+                lines = (f"- {_one_line(html.escape(line, quote=False))}" for line in section.lines)
+                out += [f"### {section.title}", "", *lines, ""]
         return "\n".join(out)
 
     def text(self) -> str:
@@ -76,8 +78,17 @@ class Summary:
             return "\n".join([*out, "  nothing visible on the public site changes", ""])
         for section in self.sections:
             if section.lines:
-                out += ["", f"{section.title}:", *(f"  - {line}" for line in section.lines)]
+                out += [
+                    "",
+                    f"{section.title}:",
+                    *(f"  - {_one_line(line)}" for line in section.lines),
+                ]
         return "\n".join(out) + "\n"
+
+
+def _one_line(text: str) -> str:
+    """A value on one line: a line break in the data cannot start a heading of its own."""
+    return " ".join(text.split())
 
 
 # --- reading the two sides -----------------------------------------------------------------

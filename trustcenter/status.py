@@ -73,9 +73,11 @@ def long_date(day: dt.date) -> str:
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` moved ``months`` later, clamped to the end of a shorter month."""
+    """``day`` moved ``months`` later, clamped to the end of a shorter month (and of time)."""
     month0 = day.month - 1 + months
     year, month = day.year + month0 // 12, month0 % 12 + 1
+    if year > dt.MAXYEAR:
+        return dt.date.max
     for candidate in (day.day, 30, 29, 28):
         try:
             return dt.date(year, month, min(day.day, candidate))

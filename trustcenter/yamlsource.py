@@ -216,13 +216,29 @@ def parse_yaml(data: bytes, name: str) -> tuple[SourceFile, list[Problem]]:
         message, hint = _describe_syntax_error(error)
         problems.append(Problem(name, where.line, where.column, message, hint=hint))
         return source, problems
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow
+        preceding = text[: error.position]
+        line, column = preceding.count("\n") + 1, len(preceding.rsplit("\n", 1)[-1]) + 1
+        found = error.character if isinstance(error.character, str) else chr(error.character)
+        problems.append(
+            Problem(
+                name,
+                line,
+                column,
+                f"expected printable text, found the control character U+{ord(found):04X}",
+                hint="delete it (it often comes from pasting out of a word processor)",
+            )
+        )
+        return source, problems
+    if root is not None and isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null"):
+        root = None  # `~` or `null` alone says nothing more than an empty file
     if root is None:
         problems.append(
             Problem(
                 name,
                 1,
                 1,
-                "expected a YAML mapping of keys to values, found an empty file",
+                "expected a YAML mapping of keys to values, found an empty file (or null)",
                 hint="fill the file in, or delete it if it is not needed",
             )
         )

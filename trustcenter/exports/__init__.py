@@ -3,7 +3,7 @@
 - ``/trust.json`` and ``/trust.schema.json``: every public fact, versioned, with its schema;
 - ``/feeds/subprocessors.xml`` and ``/feeds/updates.xml``: Atom feeds to subscribe to;
 - ``/.well-known/security.txt``: RFC 9116, from ``data/security_txt.yml``;
-- ``/badges/<id>.svg`` (and ``/badges/<framework>.svg``): status badges.
+- ``/badges/<framework>.svg`` and ``/badges/attestations/<id>.svg``: status badges.
 
 Nothing here reads a ``gated`` or ``internal`` block; the leak guard checks the result.
 """
@@ -53,12 +53,12 @@ def exported_files(tc: TrustCenter, today: dt.date, site_url: str) -> dict[str, 
         files[".well-known/security.txt"] = security_txt(tc.security_txt, tc.company.name).encode()
     public = tc.public_attestations()
     for item in public:
-        files[f"badges/{item.id}.svg"] = badge_svg(view(item, today), today)
+        files[f"badges/attestations/{item.id}.svg"] = badge_svg(view(item, today), today)
     # A stable address per framework: its first issued entry in the data (or first entry).
     for framework in dict.fromkeys(item.framework for item in public):
         entries = [item for item in public if item.framework is framework]
         chosen = next((i for i in entries if i.status is AttestationStatus.ISSUED), entries[0])
-        files.setdefault(f"badges/{framework.value}.svg", files[f"badges/{chosen.id}.svg"])
+        files[f"badges/{framework.value}.svg"] = files[f"badges/attestations/{chosen.id}.svg"]
     return files
 
 

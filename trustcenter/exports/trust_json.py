@@ -224,7 +224,10 @@ def trust_document(
                         "state": _subprocessor_state(s.added, s.removed, today),
                         "added": s.added,
                         "announced": s.announced,
-                        "removed": s.removed,
+                        # A removal is public once it is announced, as on the pages.
+                        "removed": s.removed
+                        if s.removed and (s.removal_announced or s.removed) <= today
+                        else None,
                     }
                     for s in tc.subprocessors
                     if (s.announced or s.added) <= today
@@ -281,7 +284,7 @@ def _attestation(item: Any, today: dt.date, site_url: str) -> dict[str, Any]:
         "report_access": "public" if item.visibility is Visibility.PUBLIC else "nda",
         "public_url": item.public_url,
         "verification_url": item.verification_url,
-        "badge": f"{site_url}badges/{item.id}.svg",
+        "badge": f"{site_url}badges/attestations/{item.id}.svg",
     }
 
 

@@ -23,7 +23,7 @@ class Grant(Model):
     reason: Text
     expires: dt.date
     #: Raise to give the recipient a new code; the old one stops working at the next build.
-    rotation: int = Field(default=0, ge=0)
+    rotation: int = Field(default=0, ge=0, strict=True)
     internal: Internal | None = None
 
 

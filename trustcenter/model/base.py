@@ -42,7 +42,18 @@ def _check_criterion(value: str) -> str:
     return value
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+def _check_printable(value: str) -> str:
+    for char in value:
+        if (ord(char) < 32 and char not in "\n\t") or 0x7F <= ord(char) < 0xA0:
+            raise ValueError(
+                f"expected printable text, found the control character U+{ord(char):04X}"
+            )
+    return value
+
+
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_printable)
+]
 """Plain text, shown escaped; never empty."""
 
 MarkdownText = Annotated[Text, AfterValidator(_check_markdown)]
