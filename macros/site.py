@@ -69,6 +69,12 @@ def _site_url(env: Any) -> str:
     return str(url).rstrip("/") + "/"
 
 
+def _site_links(env: Any) -> Links:
+    """Absolute links to the site's pages, for the files machines read."""
+    pages = frozenset(p.stem for p in Path(env.conf["docs_dir"]).glob("*.md"))
+    return Links(_site_url(env), bool(env.conf["use_directory_urls"]), pages)
+
+
 def _served_by_mkdocs(env: Any) -> bool:
     """True under ``mkdocs serve``, which points site_url at its own address.
 
@@ -138,7 +144,7 @@ def define_env(env: Any) -> None:
     renderer = Renderer(trust_center, today)
     for name in SECTIONS:
         env.macro(getattr(renderer, name), name)
-    pages = frozenset(p.stem for p in Path(env.conf["docs_dir"]).glob("*.md"))
+    pages = _site_links(env).pages
     for name in LINKING_SECTIONS:
         env.macro(_with_links(env, getattr(renderer, name), pages), name)
     env.macro(lambda: Markup.escape(company.name), "company_name")
@@ -154,7 +160,7 @@ def on_post_build(env: Any) -> None:
     """
     assert _loaded is not None and _today is not None, "define_env runs first"
     site_dir = Path(env.conf["site_dir"])
-    write_exports(site_dir, _loaded, _today, _site_url(env))
+    write_exports(site_dir, _loaded, _today, _site_links(env))
     if not _served_by_mkdocs(env):
         apply_policy(site_dir)
     # A broken link is a warning, so that `mkdocs build --strict` fails on it.

@@ -28,6 +28,7 @@ from trustcenter.guard import restricted_values, scan
 from trustcenter.loader import load
 from trustcenter.markup import url_problem
 from trustcenter.model import TrustCenter
+from trustcenter.render import Links
 from trustcenter.schema import SCHEMA_DIR, stale_schemas, write_schemas
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -264,7 +265,9 @@ def _export(args: argparse.Namespace) -> int:
             f"https://trust.example.com/, found '{args.site_url}'",
             EXIT_USAGE,
         )
-    for path in write_exports(args.out, trust_center, today, args.site_url.rstrip("/") + "/"):
+    pages = frozenset(p.stem for p in (args.data.parent / "docs").glob("*.md"))
+    links = Links(args.site_url.rstrip("/") + "/", pages=pages)  # the pages beside the data
+    for path in write_exports(args.out, trust_center, today, links):
         print(f"wrote {path}")
     return EXIT_OK
 

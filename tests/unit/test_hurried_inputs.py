@@ -10,6 +10,7 @@ from tests.unit.unit_support import assert_problem
 from trustcenter.clock import BadDate, build_date
 from trustcenter.diff import Section, Summary
 from trustcenter.exports.trust_json import trust_document
+from trustcenter.render import Links
 from trustcenter.status import add_months
 from trustcenter.yamlsource import parse_yaml
 
@@ -76,7 +77,7 @@ def test_trust_json_keeps_a_removal_quiet_until_it_is_announced(data) -> None:
     assert trust_center is not None
 
     def removed(today: dt.date) -> object:
-        document = trust_document(trust_center, today, "https://t.example/", {
+        document = trust_document(trust_center, today, Links("https://t.example/"), {
             "subprocessors": "s", "updates": "u"})
         return document.subprocessors.items[0].removed
 

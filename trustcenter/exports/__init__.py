@@ -23,31 +23,23 @@ from trustcenter.exports.trust_json import (
     trust_json,
     trust_schema,
 )
-from trustcenter.model import AttestationStatus, TrustCenter, subprocessor_events
-from trustcenter.render import FEEDS
+from trustcenter.model import AttestationStatus, TrustCenter
+from trustcenter.render import FEEDS, Links
 from trustcenter.status import view
 
 
-def exported_files(tc: TrustCenter, today: dt.date, site_url: str) -> dict[str, bytes]:
+def exported_files(tc: TrustCenter, today: dt.date, links: Links) -> dict[str, bytes]:
     """Every machine-readable file, by its path below the site's root.
 
-    ``site_url`` is the site's absolute address, ending in ``/``.
+    ``links.root`` is the site's absolute address, ending in ``/``; ``links.pages`` are
+    the pages the site has, so no file links to a page that is not there.
     """
-    feeds = {name: site_url + path for name, path in FEEDS.items()}
+    feeds = {name: links.file(path) for name, path in FEEDS.items()}
     files: dict[str, bytes] = {
-        FEEDS["subprocessors"]: subprocessor_feed(
-            tc,
-            today,
-            site_url,
-            feeds["subprocessors"],
-            site_url + "subprocessors/",
-            subprocessor_events(tc.subprocessors),
-        ),
-        FEEDS["updates"]: updates_feed(
-            tc, today, site_url, feeds["updates"], site_url + "updates/"
-        ),
-        DOCUMENT_PATH: trust_json(trust_document(tc, today, site_url, feeds)).encode(),
-        SCHEMA_PATH: trust_schema(site_url).encode(),
+        FEEDS["subprocessors"]: subprocessor_feed(tc, today, links),
+        FEEDS["updates"]: updates_feed(tc, today, links),
+        DOCUMENT_PATH: trust_json(trust_document(tc, today, links, feeds)).encode(),
+        SCHEMA_PATH: trust_schema(links.root).encode(),
     }
     if tc.security_txt is not None:
         files[".well-known/security.txt"] = security_txt(tc.security_txt, tc.company.name).encode()
@@ -62,10 +54,10 @@ def exported_files(tc: TrustCenter, today: dt.date, site_url: str) -> dict[str, 
     return files
 
 
-def write_exports(site_dir: Path, tc: TrustCenter, today: dt.date, site_url: str) -> list[Path]:
+def write_exports(site_dir: Path, tc: TrustCenter, today: dt.date, links: Links) -> list[Path]:
     """Write every exported file under ``site_dir``; return their paths."""
     written = []
-    for relative, content in exported_files(tc, today, site_url).items():
+    for relative, content in exported_files(tc, today, links).items():
         path = site_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from trustcenter.markup import render_markdown
-from trustcenter.model import EventKind, SubprocessorEvent, TrustCenter, Update, slug
+from trustcenter.model import (
+    EventKind,
+    SubprocessorEvent,
+    TrustCenter,
+    Update,
+    slug,
+    subprocessor_events,
+)
+from trustcenter.render import FEEDS, Links
 from trustcenter.status import long_date
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -101,15 +109,11 @@ def _html_paragraph(text: str) -> str:
     return ET.tostring(node, encoding="unicode")
 
 
-def subprocessor_feed(
-    tc: TrustCenter,
-    today: dt.date,
-    site_url: str,
-    feed_url: str,
-    page_url: str,
-    events: Sequence[SubprocessorEvent],
-) -> bytes:
+def subprocessor_feed(tc: TrustCenter, today: dt.date, links: Links) -> bytes:
     """One entry per announced change to the subprocessor list, upcoming ones included."""
+    site_url, feed_url = links.root, links.file(FEEDS["subprocessors"])
+    page_url = links.page("subprocessors") or site_url
+    events = subprocessor_events(tc.subprocessors)
     announced = [e for e in events if (e.announced or e.effective) <= today]
     return feed_xml(
         feed_id=feed_url,
@@ -133,10 +137,10 @@ def _update_entry(update: Update, site_url: str, page_url: str) -> Entry:
     )
 
 
-def updates_feed(
-    tc: TrustCenter, today: dt.date, site_url: str, feed_url: str, page_url: str
-) -> bytes:
+def updates_feed(tc: TrustCenter, today: dt.date, links: Links) -> bytes:
     """One entry per published security update or incident notice."""
+    site_url, feed_url = links.root, links.file(FEEDS["updates"])
+    page_url = links.page("updates") or site_url
     published = [u for u in tc.updates if u.date <= today]
     return feed_xml(
         feed_id=feed_url,

@@ -94,7 +94,7 @@ class Control(_Out):
     category_title: str
     criteria: list[str]
     status: ControlStatus
-    url: str
+    url: str | None = Field(description="Its anchor on the controls page, if the site has one.")
 
 
 class Subprocessor(_Out):
@@ -141,7 +141,7 @@ class Update(_Out):
     kind: UpdateKind
     severity: UpdateSeverity | None
     resolved: dt.date | None
-    url: str
+    url: str | None = Field(description="Its anchor on the updates page, if the site has one.")
 
 
 class TrustDocument(_Out):
@@ -172,10 +172,10 @@ def _subprocessor_state(
 
 
 def trust_document(
-    tc: TrustCenter, today: dt.date, site_url: str, feeds: dict[str, str]
+    tc: TrustCenter, today: dt.date, links: Links, feeds: dict[str, str]
 ) -> TrustDocument:
-    """The document for ``tc`` on ``today``; every URL is absolute, below ``site_url``."""
-    links = Links(root=site_url, pages=frozenset({"controls", "updates"}))
+    """The document for ``tc`` on ``today``; every URL is absolute, below ``links.root``."""
+    site_url = links.root
     categories = {c.id: c.title for c in tc.categories}
     return TrustDocument.model_validate(
         {

@@ -67,10 +67,6 @@ class TrustCenter(BaseModel):
         """Subprocessors engaged on ``today``."""
         return [s for s in self.subprocessors if s.engaged_on(today)]
 
-    def public_documents(self) -> list[Document]:
-        """Documents listed on the site (all of them: NDA ones with a request action)."""
-        return self.documents
-
     def public_control_ids(self) -> set[str]:
         """Ids of the controls the public site shows, for links from other pages."""
         return {c.id for c in self.public_controls()}
