@@ -29,6 +29,7 @@ from trustcenter.links import broken_links
 from trustcenter.loader import display_name, load
 from trustcenter.model import TrustCenter
 from trustcenter.render import Links, Renderer, plain_text
+from trustcenter.restricted_files import DEFAULT_FOLDER, published_overlap
 
 log = logging.getLogger("mkdocs.plugins.trustcenter")
 
@@ -90,6 +91,16 @@ def _data_dir(env: Any) -> Path:
     return Path(env.project_dir) / str(settings.get("data", "data"))
 
 
+def _files_dir(env: Any) -> Path:
+    """The restricted folder of the files for code holders (never published as it is)."""
+    settings = env.conf.get("extra", {}).get("trustcenter", {}) or {}
+    folder = Path(env.project_dir) / str(settings.get("files", DEFAULT_FOLDER))
+    published = [Path(env.conf["docs_dir"]), *(Path(d) for d in env.conf["theme"].dirs)]
+    if (overlap := published_overlap(folder, published)) is not None:
+        raise PluginError(f"trustcenter: {overlap}")
+    return folder
+
+
 def _with_links(
     env: Any, section: Callable[..., Markup], pages: frozenset[str]
 ) -> Callable[..., Markup]:
@@ -113,7 +124,7 @@ def define_env(env: Any) -> None:
         raise PluginError(f"trustcenter: {error}") from None
     data_dir = _data_dir(env)
     try:
-        result = load(data_dir, today)
+        result = load(data_dir, today, _files_dir(env))
     except FileNotFoundError as error:
         raise PluginError(f"trustcenter: {error}") from None
     for problem in result.problems:

@@ -29,6 +29,7 @@ from trustcenter.loader import load
 from trustcenter.markup import url_problem
 from trustcenter.model import TrustCenter
 from trustcenter.render import Links
+from trustcenter.restricted_files import default_folder
 from trustcenter.schema import SCHEMA_DIR, stale_schemas, write_schemas
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -79,6 +80,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     _data_options(check)
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument(
+        "--files",
+        type=Path,
+        metavar="DIR",
+        help="the restricted folder the entries' 'files:' are read from (default: "
+        "'restricted' beside the data folder)",
+    )
     check.add_argument(
         "--format",
         choices=("text", "github"),
@@ -167,7 +175,7 @@ def _parser() -> argparse.ArgumentParser:
 def _check(args: argparse.Namespace) -> int:
     try:
         today = build_date(args.today)
-        result = load(args.data, today)
+        result = load(args.data, today, args.files or default_folder(args.data))
     except (BadDate, FileNotFoundError) as error:
         raise _Failed(str(error), EXIT_USAGE) from None
     for problem in result.problems:

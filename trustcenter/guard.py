@@ -122,7 +122,8 @@ def _walk(value: Any, where: str, restricted: bool) -> Iterator[tuple[str, str, 
             ).lstrip(".")
         restricted = restricted or _is_restricted_entry(value)
         for name in type(value).model_fields:
-            below = restricted or name in ("gated", "internal")
+            # ``files`` (titles and paths of the files for code holders) is gated too.
+            below = restricted or name in ("gated", "internal", "files")
             yield from _walk(getattr(value, name), f"{where}.{name}", below)
     elif isinstance(value, list):
         for index, item in enumerate(value):

@@ -16,9 +16,11 @@ from trustcenter.checks import Checker
 from trustcenter.model import (
     DATA_FILES,
     AccessFile,
+    Attestation,
     AttestationsFile,
     Company,
     ControlsFile,
+    Document,
     DocumentsFile,
     FaqFile,
     SecurityTxt,
@@ -27,6 +29,7 @@ from trustcenter.model import (
     UpdatesFile,
 )
 from trustcenter.problems import DataError, Problem, Severity, sort_problems
+from trustcenter.restricted_files import check_files
 from trustcenter.validation import validate
 from trustcenter.yamlsource import SourceFile, parse_yaml
 
@@ -81,8 +84,12 @@ def _unknown_files(data_dir: Path) -> list[Problem]:
     return problems
 
 
-def load(data_dir: Path, today: dt.date) -> LoadResult:
+def load(data_dir: Path, today: dt.date, files_dir: Path | None = None) -> LoadResult:
     """Load and check every data file in ``data_dir`` as of the build date ``today``.
+
+    ``files_dir`` is the restricted folder the entries' ``files:`` are read from (see
+    :mod:`trustcenter.restricted_files`); without it those files are not looked at,
+    which suits commands that publish no file (``diff``, ``export``).
 
     Raises :class:`FileNotFoundError` when ``data_dir`` is not a folder; every problem in
     the data itself is returned in the result, in file and line order.
@@ -108,7 +115,7 @@ def load(data_dir: Path, today: dt.date) -> LoadResult:
             continue
         models[filename], invalid = validate(model, source)
         problems += invalid
-    problems += _cross_check(models, sources, today)
+    problems += _cross_check(models, sources, today, files_dir)
     if any(p.is_error for p in problems):
         return LoadResult(None, sort_problems(problems))
     trust_center = _assemble(models)
@@ -120,7 +127,10 @@ def load(data_dir: Path, today: dt.date) -> LoadResult:
 
 
 def _cross_check(
-    models: dict[str, Any], sources: dict[str, SourceFile], today: dt.date
+    models: dict[str, Any],
+    sources: dict[str, SourceFile],
+    today: dt.date,
+    files_dir: Path | None = None,
 ) -> list[Problem]:
     checker = Checker(sources, today)
     company: Company | None = models.get("company.yml")
@@ -168,6 +178,9 @@ def _cross_check(
         checker.unique_ids(access.grants, "grant")
         for grant in access.grants:
             checker.grant(grant)
+    sharing: list[Attestation | Document] = [*(attestations.attestations if attestations else [])]
+    sharing += documents.documents if documents else []
+    check_files(checker, sharing, files_dir)
     return checker.problems
 
 

@@ -70,6 +70,10 @@ from trustcenter.model.faq import (
     Question,
     Topic,
 )
+from trustcenter.model.files import (
+    GatedFile,
+    RestrictedPath,
+)
 from trustcenter.model.security_txt import (
     SecurityTxt,
 )
@@ -119,6 +123,7 @@ __all__ = [
     "EventKind",
     "FaqFile",
     "Framework",
+    "GatedFile",
     "GatedReportDetails",
     "Grant",
     "Identifier",
@@ -129,6 +134,7 @@ __all__ = [
     "Period",
     "Question",
     "ReportException",
+    "RestrictedPath",
     "SecurityTxt",
     "Service",
     "Subprocessor",

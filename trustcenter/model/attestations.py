@@ -8,6 +8,7 @@ from typing import Literal
 
 from trustcenter.catalogue import Category
 from trustcenter.model.base import Identifier, Internal, MarkdownText, Model, Text, Url
+from trustcenter.model.files import GatedFile
 
 
 class Framework(enum.StrEnum):
@@ -140,6 +141,8 @@ class Attestation(Model):
     public_url: Url | None = None
     verification_url: Url | None = None
     gated: GatedReportDetails | None = None
+    #: Files for code holders only (the report PDF, a bridge letter), sealed by the build.
+    files: list[GatedFile] = []
     internal: Internal | None = None
 
 

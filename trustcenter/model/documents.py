@@ -6,6 +6,7 @@ import datetime as dt
 import enum
 
 from trustcenter.model.base import Identifier, Internal, MarkdownText, Model, Text, Url
+from trustcenter.model.files import GatedFile
 
 
 class DocumentAccess(enum.StrEnum):
@@ -25,6 +26,8 @@ class Document(Model):
     last_reviewed: dt.date
     access: DocumentAccess
     url: Url | None = None
+    #: For an NDA document: the files code holders download from the gated page, sealed.
+    files: list[GatedFile] = []
     internal: Internal | None = None
 
 
