@@ -4,13 +4,38 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+import trustcenter.problems
 from tests.sitebuild import copy_scenario
+from trustcenter.problems import Problem
+
+_PACKAGE = str(Path(trustcenter.problems.__file__).parent)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _every_problem_has_a_rule_id() -> Iterator[None]:
+    """Fail any test in which the product emits a Problem without a rule id.
+
+    Problems built by the tests themselves may go without one; a Problem built anywhere
+    in the ``trustcenter`` package must name its rule (see ``trustcenter/rules.py``).
+    """
+    original = Problem.__post_init__
+
+    def checked(self: Problem) -> None:
+        original(self)
+        caller = sys._getframe(2).f_code.co_filename  # 1: dataclass __init__, 2: its caller
+        if not self.rule and caller.startswith(_PACKAGE):
+            raise AssertionError(f"{caller}: a Problem without a rule id: {self.message!r}")
+
+    Problem.__post_init__ = checked  # type: ignore[method-assign]
+    yield
+    Problem.__post_init__ = original  # type: ignore[method-assign]
 
 
 @pytest.fixture

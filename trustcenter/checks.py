@@ -66,11 +66,15 @@ class Checker:
         field: Sequence[str | int],
         message: str,
         *,
+        rule: str,
         hint: str = "",
         warning: bool = False,
         at_key: bool = False,
     ) -> None:
-        """Record a problem at ``field`` of ``entry``, which the loader marked with its source."""
+        """Record a problem at ``field`` of ``entry``, which the loader marked with its source.
+
+        ``rule`` is the problem's id in :mod:`trustcenter.rules`.
+        """
         assert entry._source is not None, "entries are marked with their source when loaded"
         name, loc = entry._source
         severity = Severity.WARNING if warning else Severity.ERROR
@@ -81,6 +85,7 @@ class Checker:
                 hint=hint,
                 severity=severity,
                 at_key=at_key,
+                rule=rule,
             )
         )
 
@@ -110,6 +115,7 @@ class Checker:
                     ["id"],
                     f"duplicate {what} id '{entry.id}'{where}{same}",
                     hint="give each entry its own id; ids make stable links",
+                    rule="duplicate-id",
                 )
             else:
                 seen[key] = entry
@@ -140,6 +146,7 @@ class Checker:
                     ["category"],
                     f"unknown control category '{control.category}'",
                     hint=hint,
+                    rule="unknown-category",
                 )
 
     def company(self, company: Company) -> None:
@@ -150,6 +157,7 @@ class Checker:
                 ["contacts"],
                 "expected a contact with 'purpose: security'",
                 hint="security reviewers and researchers need a way to reach you",
+                rule="security-contact",
             )
 
     def grant(self, grant: Grant) -> None:
@@ -163,6 +171,7 @@ class Checker:
                 "its code no longer opens the gated page",
                 hint="remove the grant, or extend 'expires' if access should continue",
                 warning=True,
+                rule="grant-expired",
             )
         elif days <= GRANT_WARN_DAYS:
             self.report(
@@ -172,6 +181,7 @@ class Checker:
                 f"in {days} day(s); its code stops working at the first build after",
                 hint="extend 'expires' if the recipient still needs access",
                 warning=True,
+                rule="grant-expiring",
             )
 
     # --- subprocessors, documents, FAQ, updates, security.txt ---------------------------
@@ -187,6 +197,7 @@ class Checker:
                     ["removed"],
                     f"expected 'removed' after 'added' ({sub.added.isoformat()}), "
                     f"found {sub.removed.isoformat()}",
+                    rule="date-order",
                 )
             if sub.removal_announced is not None and sub.removed is None:
                 self.report(
@@ -195,6 +206,7 @@ class Checker:
                     "'removal_announced' without 'removed': expected the date the "
                     "removal takes effect",
                     hint="add 'removed:' with that date",
+                    rule="removal-date-missing",
                 )
         for event in subprocessor_events(list(subprocessors)):
             self._announcement(event, notice)
@@ -215,6 +227,7 @@ class Checker:
                 where,
                 f"announced on {long_date(event.announced)}, after the change took "
                 f"effect on {long_date(event.effective)}",
+                rule="date-order",
             )
             return
         if notice is None or (notice.since is not None and event.effective < notice.since):
@@ -228,6 +241,7 @@ class Checker:
                     f"announcement date; the notice period is {notice.days} days",
                     hint="add the date it was announced",
                     warning=True,
+                    rule="announcement-missing",
                 )
             return
         given = (event.effective - event.announced).days
@@ -239,6 +253,7 @@ class Checker:
                 f"sooner than the {notice.days}-day notice period",
                 hint="move the effective date, or record the customers' consent",
                 warning=True,
+                rule="notice-too-short",
             )
 
     def document(self, document: Document) -> None:
@@ -249,6 +264,7 @@ class Checker:
                 ["access"],
                 "expected 'url' for a public document",
                 hint="add the link, or set 'access: nda'",
+                rule="document-url-missing",
             )
         if document.access is DocumentAccess.NDA and document.url is not None:
             self.report(
@@ -256,6 +272,7 @@ class Checker:
                 ["url"],
                 "an NDA document has no public 'url'",
                 hint="remove 'url'; readers get a request-access link instead",
+                rule="document-nda-url",
             )
         if document.last_reviewed > self.today:
             self.report(
@@ -263,6 +280,7 @@ class Checker:
                 ["last_reviewed"],
                 f"expected a review date on or before the build date "
                 f"({self.today.isoformat()}), found {document.last_reviewed}",
+                rule="date-order",
             )
         elif (self.today - document.last_reviewed).days > DOCUMENT_REVIEW_DAYS:
             self.report(
@@ -272,6 +290,7 @@ class Checker:
                 f"{long_date(document.last_reviewed)}, more than a year ago",
                 hint="review it and update 'last_reviewed' and 'version'",
                 warning=True,
+                rule="review-overdue",
             )
 
     def faq_links(
@@ -298,6 +317,7 @@ class Checker:
                             ["controls", index],
                             f"unknown control '{control_id}'",
                             hint=f"did you mean '{close[0]}'?" if close else "",
+                            rule="faq-unknown-control",
                         )
                     elif control.visibility is not ControlVisibility.PUBLIC:
                         self.report(
@@ -305,6 +325,7 @@ class Checker:
                             ["controls", index],
                             f"control '{control_id}' is {control.visibility.value}: "
                             "a public answer cannot link to it",
+                            rule="faq-hidden-control",
                         )
 
     def update(self, update: Update) -> None:
@@ -318,6 +339,7 @@ class Checker:
                 if update.kind is UpdateKind.INCIDENT
                 else "expected 'severity' (low, medium, high or critical) for a "
                 f"{update.kind.value} notice",
+                rule="severity-missing",
             )
         if update.resolved is not None and update.resolved < update.date:
             self.report(
@@ -325,6 +347,7 @@ class Checker:
                 ["resolved"],
                 f"expected 'resolved' on or after the date ({update.date.isoformat()})"
                 f", found {update.resolved.isoformat()}",
+                rule="date-order",
             )
 
     def security_txt(self, fields: SecurityTxt) -> None:
@@ -346,6 +369,7 @@ class Checker:
                         [key, index],
                         f"expected an {' or '.join(schemes)} URI for '{key}' "
                         f"(RFC 9116), found '{uri}'",
+                        rule="security-txt-uri",
                     )
         days = (fields.expires - self.today).days
         if days < 0:
@@ -355,6 +379,7 @@ class Checker:
                 f"security.txt expired on {long_date(fields.expires)}; a stale file "
                 "must not be used",
                 hint="review the file and set a new date less than a year ahead",
+                rule="security-txt-expired",
             )
         elif days <= SECURITY_TXT_WARN_DAYS:
             self.report(
@@ -363,6 +388,7 @@ class Checker:
                 f"security.txt expires in {days} day(s), on {long_date(fields.expires)}",
                 hint="review the file and set a new date less than a year ahead",
                 warning=True,
+                rule="security-txt-expiring",
             )
         elif days > 365:
             self.report(
@@ -370,6 +396,7 @@ class Checker:
                 ["expires"],
                 f"'expires' is {days} days ahead; RFC 9116 recommends less than a year",
                 warning=True,
+                rule="security-txt-expires-far",
             )
 
     def coverage(self, attestations: Sequence[Attestation], controls: Sequence[Control]) -> None:
@@ -396,14 +423,15 @@ class Checker:
                         f"{title(item)} ({category.label})",
                         hint="map a control to each criterion in scope",
                         warning=True,
+                        rule="coverage-gap",
                     )
 
     # --- one attestation --------------------------------------------------------------
 
     def attestation(self, item: Attestation) -> None:
         """The fields of one attestation agree with its framework, type and status."""
-        for field, message in _attestation_rules(item):
-            self.report(item, [field], message, at_key=field not in _VALUE_FIELDS)
+        for field, rule, message in _attestation_rules(item):
+            self.report(item, [field], message, rule=rule, at_key=field not in _VALUE_FIELDS)
         if item.period is not None:
             self._period(item)
         if item.status is AttestationStatus.ISSUED and item.issued is not None:
@@ -415,6 +443,7 @@ class Checker:
                     f"expected the report date on or after {long_date(ref)}, found "
                     f"{long_date(item.issued)}",
                     hint="a report is issued after the period or date it covers",
+                    rule="date-order",
                 )
 
     def _period(self, item: Attestation) -> None:
@@ -427,6 +456,7 @@ class Checker:
                 f"expected the period's end after its start ({start.isoformat()}), "
                 f"found {end.isoformat()}",
                 hint="check the two dates",
+                rule="date-order",
             )
         elif end < add_months(start, SHORTEST_USUAL_PERIOD_MONTHS) - dt.timedelta(days=1):
             self.report(
@@ -436,6 +466,7 @@ class Checker:
                 f"{SHORTEST_USUAL_PERIOD_MONTHS} months, the shortest Type 2 period "
                 "auditors accept",
                 warning=True,
+                rule="short-period",
             )
 
     def freshness(self, item: Attestation, others: Sequence[Attestation] = ()) -> None:
@@ -460,6 +491,7 @@ class Checker:
                 hint="publish the next report, or add a bridge letter under "
                 "'gated: bridge_letters:'",
                 warning=True,
+                rule="report-stale",
             )
         elif state is Standing.EXPIRING and item.framework.is_soc and until and not bridged:
             self.report(
@@ -469,6 +501,7 @@ class Checker:
                 f"bridge letter follows it: it goes stale on {long_date(until)} ({build})",
                 hint="schedule the next examination, or add a bridge letter",
                 warning=True,
+                rule="report-expiring",
             )
         elif state is Standing.EXPIRING and until is not None and not item.framework.is_soc:
             self.report(
@@ -478,6 +511,7 @@ class Checker:
                 f"day(s) ({build})",
                 hint="record the renewed certificate when it is issued",
                 warning=True,
+                rule="certificate-expiring",
             )
         elif state is Standing.EXPIRED and until is not None:
             self.report(
@@ -486,6 +520,7 @@ class Checker:
                 f"{title(item)} expired on {long_date(until)} ({build})",
                 hint="record the renewed certificate, or set 'status: withdrawn'",
                 warning=True,
+                rule="certificate-expired",
             )
         elif (
             state in (Standing.PLANNED, Standing.IN_PROGRESS)
@@ -498,6 +533,7 @@ class Checker:
                 f"the expected date {long_date(item.expected)} has passed ({build})",
                 hint="update 'expected', or the status if the report is out",
                 warning=True,
+                rule="expected-date-passed",
             )
         self._bridge_letters(item, state)
 
@@ -515,6 +551,7 @@ class Checker:
                 f"(build date {self.today.isoformat()})",
                 hint="issue a new bridge letter, or publish the next report",
                 warning=True,
+                rule="bridge-letter-lapsed",
             )
 
 
@@ -554,36 +591,62 @@ def _bridged(item: Attestation, today: dt.date) -> bool:
     return any(letter.covers_through >= today for letter in letters)
 
 
-def _attestation_rules(item: Attestation) -> Iterator[tuple[str, str]]:
-    """(field, message) for each rule of framework, type and status that ``item`` breaks."""
+def _attestation_rules(item: Attestation) -> Iterator[tuple[str, str, str]]:
+    """(field, rule id, message) for each framework, type and status rule ``item`` breaks."""
     framework, issued = item.framework, item.status is AttestationStatus.ISSUED
     if framework is Framework.OTHER and not item.name:
-        yield "framework", "expected a 'name' for a framework of 'other'"
+        yield "framework", "framework-name", "expected a 'name' for a framework of 'other'"
     if framework.is_soc:
         if item.type is None:
-            yield "framework", "expected 'type: 1' or 'type: 2' for a SOC report"
+            yield (
+                "framework",
+                "attestation-type",
+                "expected 'type: 1' or 'type: 2' for a SOC report",
+            )
         elif framework is Framework.SOC3 and item.type == 1:
             yield (
                 "type",
+                "attestation-type",
                 (
                     "a SOC 3 reports on controls over a period, as a Type 2 "
                     "examination does: expected 'type: 2'"
                 ),
             )
         elif item.type == 1 and item.period is not None:
-            yield "period", "a Type 1 report is as of one date: expected 'as_of', found 'period'"
+            yield (
+                "period",
+                "attestation-type",
+                "a Type 1 report is as of one date: expected 'as_of', found 'period'",
+            )
         elif item.type == 2 and item.as_of is not None:
-            yield "as_of", "a Type 2 report covers a period: expected 'period', found 'as_of'"
+            yield (
+                "as_of",
+                "attestation-type",
+                "a Type 2 report covers a period: expected 'period', found 'as_of'",
+            )
         elif issued and item.type == 1 and item.as_of is None:
-            yield "type", "expected 'as_of' (the date the Type 1 report speaks of) once issued"
+            yield (
+                "type",
+                "attestation-type",
+                "expected 'as_of' (the date the Type 1 report speaks of) once issued",
+            )
         elif issued and item.type == 2 and item.period is None:
-            yield "type", "expected 'period' with 'start' and 'end' for an issued Type 2 report"
+            yield (
+                "type",
+                "attestation-type",
+                "expected 'period' with 'start' and 'end' for an issued Type 2 report",
+            )
     elif item.type is not None:
-        yield "type", f"'type' applies to SOC reports only, not to {framework.value}"
+        yield (
+            "type",
+            "attestation-type",
+            f"'type' applies to SOC reports only, not to {framework.value}",
+        )
     if framework.uses_criteria:
         if Category.SECURITY not in item.categories:
             yield (
                 "categories",
+                "attestation-categories",
                 (
                     "expected 'security' among the categories: it is in the "
                     "scope of every SOC 2 and SOC 3"
@@ -592,33 +655,52 @@ def _attestation_rules(item: Attestation) -> Iterator[tuple[str, str]]:
     elif item.categories:
         yield (
             "categories",
+            "attestation-categories",
             (
                 "'categories' are Trust Services Criteria categories, used by "
                 f"SOC 2 and SOC 3 only, not by {framework.value}"
             ),
         )
     if framework.has_no_certification and item.certificate_number:
-        yield "certificate_number", f"{framework.value} has no certification to number"
+        yield (
+            "certificate_number",
+            "certificate-number",
+            f"{framework.value} has no certification to number",
+        )
     if issued and not framework.has_no_certification:
         if not item.auditor:
             yield (
                 "status",
+                "issued-fields",
                 (
                     "expected 'auditor' (the audit firm or certification body) for "
                     "an issued report or certificate"
                 ),
             )
         if item.issued is None:
-            yield "status", "expected 'issued' (the date of the report or certificate)"
+            yield (
+                "status",
+                "issued-fields",
+                "expected 'issued' (the date of the report or certificate)",
+            )
     if issued and framework.is_certification and item.expires is None:
-        yield "status", "expected 'expires' (the end of the certificate's validity)"
+        yield (
+            "status",
+            "issued-fields",
+            "expected 'expires' (the end of the certificate's validity)",
+        )
     if item.expires and item.issued and item.expires <= item.issued:
         yield (
             "expires",
+            "date-order",
             (
                 f"expected 'expires' after 'issued' ({item.issued.isoformat()}), "
                 f"found {item.expires.isoformat()}"
             ),
         )
     if framework is Framework.SOC3 and item.visibility is not Visibility.PUBLIC:
-        yield "visibility", "a SOC 3 is a general-use report: expected 'visibility: public'"
+        yield (
+            "visibility",
+            "soc3-visibility",
+            "a SOC 3 is a general-use report: expected 'visibility: public'",
+        )

@@ -79,6 +79,7 @@ def _unknown_files(data_dir: Path) -> list[Problem]:
                     f"unknown data file '{path.name}' is not read",
                     severity=Severity.WARNING,
                     hint=hint,
+                    rule="unknown-file",
                 )
             )
     return problems
@@ -105,7 +106,14 @@ def load(data_dir: Path, today: dt.date, files_dir: Path | None = None) -> LoadR
         if not path.is_file():
             if required:
                 problems.append(
-                    Problem(name, 1, 1, f"missing data file {filename}", hint=f"create {name}")
+                    Problem(
+                        name,
+                        1,
+                        1,
+                        f"missing data file {filename}",
+                        hint=f"create {name}",
+                        rule="missing-file",
+                    )
                 )
             continue
         source, read_problems = parse_yaml(path.read_bytes(), name)

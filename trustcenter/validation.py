@@ -19,7 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from trustcenter.model import Model, describe
-from trustcenter.problems import Problem
+from trustcenter.problems import Problem, RuleError
 from trustcenter.yamlsource import SourceFile
 
 M = TypeVar("M", bound=Model)
@@ -108,7 +108,10 @@ def _translate(root: type[BaseModel], source: SourceFile, error: ErrorDetails) -
         if _misspelt_in(source, loc[:-1], key, _allowed_keys(root, loc[:-1])):
             return None  # the unknown-key error already says "did you mean '<key>'?"
         return source.problem(
-            loc[:-1], f"missing required key '{key}'", hint=f"add '{key}:' with a value"
+            loc[:-1],
+            f"missing required key '{key}'",
+            hint=f"add '{key}:' with a value",
+            rule="missing-key",
         )
     if kind == "extra_forbidden":
         key = str(loc[-1])
@@ -117,6 +120,7 @@ def _translate(root: type[BaseModel], source: SourceFile, error: ErrorDetails) -
             f"unknown key '{key}'",
             hint=_suggest(key, _allowed_keys(root, loc[:-1])),
             at_key=True,
+            rule="unknown-key",
         )
     if kind in ("enum", "literal_error"):
         options = _allowed_values(root, loc)
@@ -124,8 +128,10 @@ def _translate(root: type[BaseModel], source: SourceFile, error: ErrorDetails) -
             loc,
             f"expected one of {', '.join(options)}; found {describe(found)}",
             hint=_suggest(found, options, listed=True),
+            rule="unknown-value",
         )
     hint = _BOOLEAN_HINT if isinstance(found, bool) else ""
+    rule = "wrong-type"
     if kind == "string_type":
         message = f"expected text, found {describe(found)}"
         if isinstance(found, list | dict):
@@ -134,7 +140,9 @@ def _translate(root: type[BaseModel], source: SourceFile, error: ErrorDetails) -
             hint = "put the value in quotes" if found is not None else "write a value"
     elif kind == "string_too_short":
         message = "expected text, found an empty value"
+        rule = "empty-text"
     elif kind == "string_pattern_mismatch":
+        rule = "bad-identifier"
         message = (
             "expected an identifier (letters, digits, '.', '_' or '-', starting with a "
             f"letter or digit), found {describe(found)}"
@@ -142,6 +150,7 @@ def _translate(root: type[BaseModel], source: SourceFile, error: ErrorDetails) -
     elif kind.startswith("date") or kind.startswith("datetime"):
         message = f"expected a date in the form YYYY-MM-DD, found {describe(found)}"
         hint = "write the date as year-month-day, for example 2026-09-30"
+        rule = "bad-date"
     elif kind in ("int_type", "int_parsing", "int_from_float"):
         message = f"expected a whole number, found {describe(found)}"
     elif kind == "list_type":
@@ -154,11 +163,15 @@ def _translate(root: type[BaseModel], source: SourceFile, error: ErrorDetails) -
         wanted = ctx.get("min_length", 1)
         entries = "one entry" if wanted == 1 else f"{wanted} entries"
         message = f"expected at least {entries}, found none"
+        rule = "too-few"
     elif kind == "value_error":
-        message = str(ctx.get("error", error["msg"]))
+        cause = ctx.get("error")
+        message = str(cause if cause is not None else error["msg"])
+        rule = cause.rule if isinstance(cause, RuleError) else "invalid-value"
     else:
         message = f"{error['msg']}; found {describe(found)}"
-    return source.problem(loc, message, hint=hint)
+        rule = "invalid-value"
+    return source.problem(loc, message, hint=hint, rule=rule)
 
 
 def _salvage(model: type[M], source: SourceFile) -> M | None:

@@ -127,6 +127,7 @@ class _Walker:
                         where.column,
                         "expected a key (a word followed by ':'), found a list or mapping as key",
                         hint="write 'key: value'",
+                        rule="key-not-text",
                     )
                 )
                 continue
@@ -139,6 +140,7 @@ class _Walker:
                         where.column,
                         "YAML merge keys ('<<') are not supported",
                         hint="write the keys out in full, so a reviewer sees every value",
+                        rule="merge-key",
                     )
                 )
                 continue
@@ -152,6 +154,7 @@ class _Walker:
                         f"duplicate key '{key}': it is already given at line {first.line}, "
                         f"column {first.column}",
                         hint="remove one of them; YAML would silently keep only the last",
+                        rule="duplicate-key",
                     )
                 )
                 continue
@@ -174,6 +177,7 @@ class _Walker:
                     where.column,
                     f"expected a real date (YYYY-MM-DD), found '{node.value}' ({error})",
                     hint="check the day and month",
+                    rule="impossible-date",
                 )
             )
             self.source.broken.add(loc)
@@ -202,6 +206,7 @@ def parse_yaml(data: bytes, name: str) -> tuple[SourceFile, list[Problem]]:
                 column,
                 f"expected UTF-8 text, found the byte 0x{data[error.start]:02X} that is not UTF-8",
                 hint="save the file with UTF-8 encoding",
+                rule="not-utf8",
             )
         )
         return source, problems
@@ -214,7 +219,9 @@ def parse_yaml(data: bytes, name: str) -> tuple[SourceFile, list[Problem]]:
         mark = error.problem_mark or error.context_mark
         where = _position(mark) if mark else Position(1, 1)
         message, hint = _describe_syntax_error(error)
-        problems.append(Problem(name, where.line, where.column, message, hint=hint))
+        problems.append(
+            Problem(name, where.line, where.column, message, hint=hint, rule="yaml-syntax")
+        )
         return source, problems
     except yaml.reader.ReaderError as error:  # a character YAML does not allow
         preceding = text[: error.position]
@@ -227,6 +234,7 @@ def parse_yaml(data: bytes, name: str) -> tuple[SourceFile, list[Problem]]:
                 column,
                 f"expected printable text, found the control character U+{ord(found):04X}",
                 hint="delete it (it often comes from pasting out of a word processor)",
+                rule="control-character",
             )
         )
         return source, problems
@@ -240,6 +248,7 @@ def parse_yaml(data: bytes, name: str) -> tuple[SourceFile, list[Problem]]:
                 1,
                 "expected a YAML mapping of keys to values, found an empty file (or null)",
                 hint="fill the file in, or delete it if it is not needed",
+                rule="empty-file",
             )
         )
         return source, problems

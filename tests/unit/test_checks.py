@@ -121,7 +121,7 @@ def test_unknown_category_formats_as_did_you_mean(data) -> None:
     [problem] = data.load().problems
     assert problem.format() == (
         "data/controls.yml:20:15: error: unknown control category 'operation': "
-        "did you mean 'operations'?"
+        "did you mean 'operations'? (unknown-category)"
     )
 
 

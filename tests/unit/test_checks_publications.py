@@ -210,7 +210,7 @@ def test_change_sooner_than_the_notice_period_warns_with_exact_message(full: Dat
     assert problem.format() == (
         f"{MAIL_CHANGE_ANNOUNCED}: warning: Example Mail also processes data in Germany. "
         "takes effect 22 day(s) after it was announced, sooner than the 30-day notice "
-        "period; move the effective date, or record the customers' consent"
+        "period; move the effective date, or record the customers' consent (notice-too-short)"
     )
     assert result.trust_center is not None
 
@@ -501,7 +501,8 @@ def test_faq_unknown_control_formats_as_did_you_mean(full: DataFolder) -> None:
     full.edit("faq.yml", FAQ_LINK[0], FAQ_LINK[1].format(control="OP-1"))
     [problem] = full.load().problems
     assert problem.format() == (
-        "data/faq.yml:21:13: error: unknown control 'OP-1': did you mean 'OP-01'?"
+        "data/faq.yml:21:13: error: unknown control 'OP-1': did you mean 'OP-01'? "
+        "(faq-unknown-control)"
     )
 
 

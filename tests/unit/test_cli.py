@@ -36,9 +36,11 @@ def test_errors_exit_1_with_located_lines_on_stderr(
     out, err = capsys.readouterr()
     assert out == ""
     assert err.splitlines() == [
-        "data/controls.yml:11:5: error: unknown key 'catgory': did you mean 'category'?",
+        "data/controls.yml:11:5: error: unknown key 'catgory': did you mean 'category'? "
+        "(unknown-key)",
         "data/subprocessors.yml:8:9: error: expected text, found the boolean false; "
-        "YAML reads yes, no, on, off, true and false as booleans: put the value in quotes",
+        "YAML reads yes, no, on, off, true and false as booleans: put the value in quotes "
+        "(wrong-type)",
         "trustcenter check: failed: 2 error(s), 0 warning(s) in data as of 2026-06-01",
     ]
 
@@ -137,6 +139,6 @@ def test_installed_console_script(data) -> None:
     assert run.stdout == ""
     assert run.stderr.splitlines() == [
         "data/controls.yml:14:9: error: expected a Trust Services Criteria identifier, "
-        "found 'CC6.9' (CC6 has CC6.1 to CC6.8)",
+        "found 'CC6.9' (CC6 has CC6.1 to CC6.8) (unknown-criterion)",
         "trustcenter check: failed: 1 error(s), 0 warning(s) in data as of 2026-06-01",
     ]

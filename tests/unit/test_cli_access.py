@@ -330,7 +330,8 @@ def test_invalid_data_exits_1_with_located_errors(
     out, err = capsys.readouterr()
     assert out == ""
     assert err.splitlines() == [
-        "data/access.yml:4:5: error: unknown key 'recipent': did you mean 'recipient'?",
+        "data/access.yml:4:5: error: unknown key 'recipent': did you mean 'recipient'? "
+        "(unknown-key)",
         "trustcenter: error: the data has errors; see above, or run 'trustcenter check'",
     ]
 
@@ -343,7 +344,8 @@ def test_invalid_data_in_another_file(
     assert main(["guard", "site", *TODAY]) == 1
     err = capsys.readouterr().err
     assert err.splitlines()[0] == (
-        "data/controls.yml:11:5: error: unknown key 'catgory': did you mean 'category'?"
+        "data/controls.yml:11:5: error: unknown key 'catgory': did you mean 'category'? "
+        "(unknown-key)"
     )
 
 

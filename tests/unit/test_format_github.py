@@ -14,12 +14,14 @@ from trustcenter.problems import Problem, Severity
 
 TODAY = ["--today", "2026-06-01"]
 CATGORY_ERROR = (
-    "::error file=data/controls.yml,line=11,col=5,title=trustcenter error::"
-    "unknown key 'catgory': did you mean 'category'?"
+    "::error file=data/controls.yml,line=11,col=5,title=trustcenter error (unknown-key)::"
+    "unknown key 'catgory': did you mean 'category'? (unknown-key)"
 )
 SHORT_PERIOD_WARNING = (
-    "::warning file=data/attestations.yml,line=10,col=12,title=trustcenter warning::"
-    "the period lasts 78 days, under 3 months, the shortest Type 2 period auditors accept"
+    "::warning file=data/attestations.yml,line=10,col=12,title=trustcenter warning "
+    "(short-period)::"
+    "the period lasts 78 days, under 3 months, the shortest Type 2 period auditors accept "
+    "(short-period)"
 )
 
 
@@ -28,7 +30,7 @@ SHORT_PERIOD_WARNING = (
 
 def test_error_command() -> None:
     problem = Problem("data/controls.yml", 11, 5, "unknown key 'catgory'",
-                      hint="did you mean 'category'?")
+                      hint="did you mean 'category'?", rule="unknown-key")
     assert problem.format_github() == CATGORY_ERROR
 
 
@@ -172,7 +174,8 @@ def test_text_format_keeps_problems_on_stderr(data: DataFolder,
     assert out == ""
     assert "::" not in err
     assert err.splitlines()[0] == (
-        "data/controls.yml:11:5: error: unknown key 'catgory': did you mean 'category'?"
+        "data/controls.yml:11:5: error: unknown key 'catgory': did you mean 'category'? "
+        "(unknown-key)"
     )
 
 
@@ -186,8 +189,9 @@ def test_data_folder_name_is_escaped_in_the_command(
     assert main(["check", "--format", "github", "--data", "data, 100%", *TODAY]) == 1
     out, _ = capsys.readouterr()
     assert out.splitlines() == [
-        "::error file=data%2C 100%25/controls.yml,line=11,col=5,title=trustcenter error::"
-        "unknown key 'catgory': did you mean 'category'?"
+        "::error file=data%2C 100%25/controls.yml,line=11,col=5,"
+        "title=trustcenter error (unknown-key)::"
+        "unknown key 'catgory': did you mean 'category'? (unknown-key)"
     ]
 
 

@@ -108,9 +108,10 @@ def test_load_or_raise_raises_with_every_problem(data) -> None:
         load_or_raise(data.path, TODAY)
     assert str(caught.value).splitlines() == [
         "2 error(s) in the trust center data:",
-        "data/controls.yml:11:5: error: unknown key 'catgory': did you mean 'category'?",
+        "data/controls.yml:11:5: error: unknown key 'catgory': did you mean 'category'? "
+        "(unknown-key)",
         "data/controls.yml:14:9: error: expected a Trust Services Criteria identifier, "
-        "found 'CC6.9' (CC6 has CC6.1 to CC6.8)",
+        "found 'CC6.9' (CC6 has CC6.1 to CC6.8) (unknown-criterion)",
     ]
 
 

@@ -116,7 +116,8 @@ def test_misspelt_key_is_one_error_with_a_suggestion(data) -> None:
     assert_problem(problem, "data/controls.yml:11:5: error", "unknown key 'catgory'",
                    "did you mean 'category'?")
     assert problem.format() == (
-        "data/controls.yml:11:5: error: unknown key 'catgory': did you mean 'category'?"
+        "data/controls.yml:11:5: error: unknown key 'catgory': did you mean 'category'? "
+        "(unknown-key)"
     )
 
 
@@ -189,7 +190,8 @@ def test_validate_salvages_the_valid_entries_of_a_list() -> None:
     source, _ = parse_yaml(CONTROLS.encode(), "c.yml")
     model, problems = validate(ControlsFile, source)
     assert [p.format() for p in problems] == [
-        "c.yml:13:12: error: expected text, found the number 42; put the value in quotes"
+        "c.yml:13:12: error: expected text, found the number 42; put the value in quotes "
+        "(wrong-type)"
     ]
     assert model is not None
     assert [c.id for c in model.controls] == ["A", "C"]

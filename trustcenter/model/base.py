@@ -17,27 +17,29 @@ from pydantic import (
 
 from trustcenter.catalogue import criteria, criterion_hint
 from trustcenter.markup import markdown_problems, url_problem
+from trustcenter.problems import RuleError
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
 
 def _check_url(value: str) -> str:
     if (problem := url_problem(value)) is not None:
-        raise ValueError(problem)
+        raise RuleError("bad-link", problem)
     return value
 
 
 def _check_markdown(value: str) -> str:
     if problems := markdown_problems(value):
-        raise ValueError("; ".join(problems))
+        raise RuleError("bad-link", "; ".join(problems))
     return value
 
 
 def _check_criterion(value: str) -> str:
     if value not in criteria():
-        raise ValueError(
+        raise RuleError(
+            "unknown-criterion",
             f"expected a Trust Services Criteria identifier, found '{value}' "
-            f"({criterion_hint(value)})"
+            f"({criterion_hint(value)})",
         )
     return value
 
@@ -45,8 +47,9 @@ def _check_criterion(value: str) -> str:
 def _check_printable(value: str) -> str:
     for char in value:
         if (ord(char) < 32 and char not in "\n\t") or 0x7F <= ord(char) < 0xA0:
-            raise ValueError(
-                f"expected printable text, found the control character U+{ord(char):04X}"
+            raise RuleError(
+                "control-character",
+                f"expected printable text, found the control character U+{ord(char):04X}",
             )
     return value
 

@@ -1,0 +1,87 @@
+"""The registry of rule ids: one stable, short, kebab-case name per kind of problem.
+
+Every :class:`~trustcenter.problems.Problem` carries one of these ids, shown at the end of
+its message as ``(rule-id)`` the way yamllint shows its rules, so a team can search for a
+rule, read about it in ``handbook/rules.md`` (a bad and a good example of each), and
+recognise the same finding across runs. An id never changes meaning once published; a
+new kind of problem gets a new id. Add yours here with a one-line summary: a Problem
+with an id that is not in :data:`RULES` cannot be built, and a test checks that every id
+is documented in the handbook.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+_RULES: dict[str, str] = {
+    # --- reading the file (trustcenter.yamlsource, trustcenter.loader) -------------------
+    "missing-file": "a data file the trust center needs is not in the data folder",
+    "unknown-file": "a .yml file in the data folder that is not read (a misspelt name?)",
+    "not-utf8": "the file has bytes that are not UTF-8 text",
+    "control-character": "a control character (often pasted from a word processor)",
+    "yaml-syntax": "the text is not valid YAML (indentation, quotes, brackets, tabs)",
+    "empty-file": "the file is empty or holds only null",
+    "key-not-text": "a list or mapping used as a mapping key",
+    "merge-key": "a YAML merge key '<<', which hides values from a reviewer",
+    "duplicate-key": "the same key twice in one mapping; YAML would keep only the last",
+    "impossible-date": "a date that does not exist, such as 2026-02-30",
+    # --- the shape of the data (trustcenter.validation) ------------------------------
+    "missing-key": "a required key is missing",
+    "unknown-key": "a key the model does not have (often a misspelling)",
+    "unknown-value": "a value outside the allowed choices",
+    "wrong-type": "a value of the wrong kind (text, number, list, mapping)",
+    "empty-text": "an empty value where text is needed",
+    "bad-identifier": "an id with characters that cannot make a stable link",
+    "bad-date": "a value that is not a date in the form YYYY-MM-DD",
+    "too-few": "a list with fewer entries than required",
+    "bad-link": "a link that is not an https:, http: or mailto: URL with a host or address",
+    "unknown-criterion": "a Trust Services Criteria identifier that does not exist",
+    "invalid-value": "a value a model rule refuses",
+    # --- rules across fields, entries and files (trustcenter.checks) ------------------
+    "duplicate-id": "two entries of a list with the same id or the same link anchor",
+    "unknown-category": "a control names a category that is not defined",
+    "security-contact": "no contact with purpose: security",
+    "date-order": "two dates of one entry in an impossible order",
+    "grant-expired": "an access grant whose code no longer opens the gated page",
+    "grant-expiring": "an access grant that expires soon",
+    "removal-date-missing": "removal_announced without removed",
+    "announcement-missing": "a subprocessor change with no announcement date",
+    "notice-too-short": "a subprocessor change announced with less than the notice period",
+    "document-url-missing": "a public document without a url",
+    "document-nda-url": "an NDA document with a public url",
+    "review-overdue": "a document not reviewed for longer than the review interval",
+    "faq-unknown-control": "an FAQ answer links to a control that does not exist",
+    "faq-hidden-control": "an FAQ answer links to a gated or internal control",
+    "severity-missing": "an incident or vulnerability notice without a severity",
+    "security-txt-uri": "a security.txt field with a URI scheme RFC 9116 does not allow",
+    "security-txt-expired": "security.txt's Expires date has passed",
+    "security-txt-expiring": "security.txt expires soon",
+    "security-txt-expires-far": "security.txt's Expires is more than a year ahead",
+    "coverage-gap": "a criterion in a report's scope that no control maps to",
+    "framework-name": "a framework of 'other' without a name",
+    "attestation-type": "a report type (1 or 2) or period/as_of that does not fit",
+    "attestation-categories": "TSC categories that do not fit the framework",
+    "certificate-number": "a certificate number for a framework with no certification",
+    "issued-fields": "an issued report or certificate without auditor, date or expiry",
+    "soc3-visibility": "a SOC 3 that is not public",
+    "short-period": "a Type 2 period shorter than auditors accept",
+    "report-stale": "a SOC report older than buyers accept, with no bridge letter",
+    "report-expiring": "a SOC report that goes stale soon",
+    "certificate-expiring": "a certificate that expires soon",
+    "certificate-expired": "a certificate past its validity",
+    "expected-date-passed": "a planned report's expected date has passed",
+    "bridge-letter-lapsed": "the latest bridge letter ran out",
+}
+
+#: Every rule id and its one-line summary, in a stable order. Read-only.
+RULES = MappingProxyType(_RULES)
+
+
+def summary(rule: str) -> str:
+    """The one-line summary of ``rule``; raises :class:`KeyError` for an unknown id."""
+    return RULES[rule]
+
+
+def is_known(rule: str) -> bool:
+    """True when ``rule`` is a registered rule id."""
+    return rule in RULES
