@@ -185,7 +185,7 @@ def check_files(
             continue
         if (why := shares_files(entry)) is not None:
             hint = "remove 'files' from this entry"
-            checker.report(entry, ["files"], why, hint=hint, at_key=True)
+            checker.report(entry, ["files"], why, hint=hint, at_key=True, rule="files-not-allowed")
             continue
         names: dict[str, int] = {}
         for index, file in enumerate(entry.files):
@@ -197,6 +197,7 @@ def check_files(
                     f"two files of '{entry.id}' would be saved as '{file.name}' "
                     f"(the first is files[{names[file.name]}])",
                     hint="rename one of them",
+                    rule="file-name-clash",
                 )
                 continue
             names[file.name] = index
@@ -204,7 +205,7 @@ def check_files(
                 continue
             real, problem, hint = locate(folder, file)
             if real is None:
-                checker.report(entry, field, problem, hint=hint)
+                checker.report(entry, field, problem, hint=hint, rule="file-unreadable")
             elif (size := real.stat().st_size) > WARN_FILE_BYTES:
                 checker.report(
                     entry,
@@ -214,6 +215,7 @@ def check_files(
                     "browser holds it in memory twice while it decrypts",
                     hint="compress the PDF if you can",
                     warning=True,
+                    rule="file-large",
                 )
 
 

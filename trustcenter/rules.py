@@ -37,6 +37,7 @@ _RULES: dict[str, str] = {
     "bad-link": "a link that is not an https:, http: or mailto: URL with a host or address",
     "unknown-criterion": "a Trust Services Criteria identifier that does not exist",
     "invalid-value": "a value a model rule refuses",
+    "bad-file-path": "a restricted file's path that is absolute, uses '\\' or '..', or is a folder",
     # --- rules across fields, entries and files (trustcenter.checks) ------------------
     "duplicate-id": "two entries of a list with the same id or the same link anchor",
     "unknown-category": "a control names a category that is not defined",
@@ -71,6 +72,11 @@ _RULES: dict[str, str] = {
     "certificate-expired": "a certificate past its validity",
     "expected-date-passed": "a planned report's expected date has passed",
     "bridge-letter-lapsed": "the latest bridge letter ran out",
+    # --- files for code holders (trustcenter.restricted_files) --------------------------
+    "files-not-allowed": "'files' on an entry that cannot carry restricted files",
+    "file-name-clash": "two files of one entry that would be saved under the same name",
+    "file-unreadable": "a restricted file that is missing, unreadable, empty or outside",
+    "file-large": "a restricted file over the size at which GitHub warns",
 }
 
 #: Every rule id and its one-line summary, in a stable order. Read-only.

@@ -14,27 +14,31 @@ from typing import Annotated
 from pydantic import AfterValidator, StringConstraints
 
 from trustcenter.model.base import Model, Text
+from trustcenter.problems import RuleError
 
 
 def _check_relative_path(value: str) -> str:
     if "\\" in value:
-        raise ValueError(
+        raise RuleError(
+            "bad-file-path",
             f"expected a path with '/' between folders, found '{value}'; "
-            f"write '{value.replace(chr(92), '/')}'"
+            f"write '{value.replace(chr(92), '/')}'",
         )
     path = PurePosixPath(value)
     if path.is_absolute() or (len(value) > 1 and value[1] == ":"):
-        raise ValueError(
+        raise RuleError(
+            "bad-file-path",
             f"expected a path inside the restricted folder, found the absolute path '{value}'; "
-            "write it relative to that folder, for example 'soc2-2026.pdf'"
+            "write it relative to that folder, for example 'soc2-2026.pdf'",
         )
     if ".." in path.parts:
-        raise ValueError(
+        raise RuleError(
+            "bad-file-path",
             f"expected a path inside the restricted folder, found '{value}', which leaves it "
-            "with '..'; move the file into the restricted folder"
+            "with '..'; move the file into the restricted folder",
         )
     if value.endswith("/") or path.name in ("", "."):
-        raise ValueError(f"expected the path of a file, found the folder '{value}'")
+        raise RuleError("bad-file-path", f"expected the path of a file, found the folder '{value}'")
     return value
 
 
