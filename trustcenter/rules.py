@@ -25,6 +25,13 @@ _RULES: dict[str, str] = {
     "merge-key": "a YAML merge key '<<', which hides values from a reviewer",
     "duplicate-key": "the same key twice in one mapping; YAML would keep only the last",
     "impossible-date": "a date that does not exist, such as 2026-02-30",
+    # --- YAML 1.1's silent conversions (trustcenter.yamltypes, trustcenter.validation) ----
+    "yaml-octal": "a number with a leading zero (030), which YAML 1.1 reads as octal",
+    "yaml-sexagesimal": "digits joined by ':' (1:20), which YAML 1.1 reads as base 60",
+    "yaml-number-form": "a number YAML 1.1 reads as another value (0x1F, 1_000, 1.10, +5, .inf)",
+    "yaml-boolean": "yes/no/on/off/true/false where text or a number is meant",
+    "yaml-null": "~ or null where a value is meant",
+    "yaml-timestamp": "a date and time where a date (or text) is meant",
     # --- the shape of the data (trustcenter.validation) ------------------------------
     "missing-key": "a required key is missing",
     "unknown-key": "a key the model does not have (often a misspelling)",

@@ -8,11 +8,12 @@ that did validate, so that the cross-checks can still run over them in the same 
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import enum
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -20,7 +21,8 @@ from pydantic_core import ErrorDetails
 
 from trustcenter.model import Model, describe
 from trustcenter.problems import Problem, RuleError
-from trustcenter.yamlsource import SourceFile
+from trustcenter.yamlsource import Loc, SourceFile
+from trustcenter.yamltypes import conversion, quoted
 
 M = TypeVar("M", bound=Model)
 
@@ -103,6 +105,8 @@ def _translate(root: type[BaseModel], source: SourceFile, error: ErrorDetails) -
     ctx = error.get("ctx") or {}
     if source.resolve(loc) in source.broken:
         return None  # already reported while reading the YAML
+    if (converted := _converted(root, source, loc, kind, found)) is not None:
+        return converted
     if kind == "missing":
         key = str(loc[-1])
         if _misspelt_in(source, loc[:-1], key, _allowed_keys(root, loc[:-1])):
@@ -174,6 +178,109 @@ def _translate(root: type[BaseModel], source: SourceFile, error: ErrorDetails) -
     return source.problem(loc, message, hint=hint, rule=rule)
 
 
+def _expected(root: type[BaseModel], loc: Sequence[str | int], kind: str) -> str:
+    """What the field at ``loc`` wants, in words, from the pydantic error ``kind``."""
+    if kind in ("enum", "literal_error"):
+        return "one of " + ", ".join(_allowed_values(root, loc))
+    if kind.startswith(("int", "float")) or kind in ("greater_than_equal", "less_than_equal"):
+        return "a whole number"
+    if kind.startswith(("date", "datetime")):
+        return "a date in the form YYYY-MM-DD"
+    if kind == "list_type":
+        return "a list"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return "a mapping of keys to values"
+    return "text"
+
+
+def _converted(
+    root: type[BaseModel], source: SourceFile, loc: Sequence[str | int], kind: str, found: Any
+) -> Problem | None:
+    """A pydantic error on a value YAML 1.1 converted from what was typed, in those terms.
+
+    ``no`` in a text field is not "the boolean false" to the person who typed it: the
+    message quotes the text as typed, says what YAML made of it, and how to keep it.
+    """
+    where = source.resolve(loc)
+    raw = source.plain_at.get(where)
+    if raw is None or (conv := conversion(raw, found)) is None:
+        return None
+    expected = _expected(root, loc, kind)
+    message = f"expected {expected}, found {raw}, which YAML 1.1 reads as {conv.made}"
+    if expected == "text":
+        hint = f"put it in quotes: {quoted(raw)}"
+        if conv.rule == "yaml-null":
+            hint = f"write the value, or put it in quotes ({quoted(raw)}) if you mean the word"
+    elif conv.rule == "yaml-timestamp" and conv.canonical:
+        hint = f"write the date alone: {conv.canonical}"
+    elif expected.startswith("one of"):
+        hint = _suggest(raw, _allowed_values(root, loc), listed=True) or (
+            f"put it in quotes if you mean the word: {quoted(raw)}"
+        )
+    else:
+        hint = f"write {conv.canonical}" if conv.canonical else ""
+    return source.problem(where, message, hint=hint, rule=conv.rule)
+
+
+def _accepts(types: list[Any], value: Any) -> bool:
+    """True when a field of ``types`` takes ``value`` (as YAML resolved it) without an error."""
+    if value is None:
+        return type(None) in types
+    if isinstance(value, bool):
+        return bool in types
+    for kind in types:
+        if typing.get_origin(kind) is typing.Literal and value in typing.get_args(kind):
+            return True
+    if isinstance(value, int):
+        return int in types or float in types
+    if isinstance(value, float):
+        return float in types or (int in types and value.is_integer())
+    if isinstance(value, dt.date):
+        return dt.date in types or dt.datetime in types
+    return False
+
+
+def _value_at(value: Any, loc: Sequence[str | int]) -> Any:
+    for part in loc:
+        value = value[part]
+    return value
+
+
+def silent_conversions(
+    root: type[BaseModel], source: SourceFile, skip: Set[Loc] = frozenset()
+) -> list[Problem]:
+    """Values the model takes whose YAML 1.1 reading differs from the characters typed.
+
+    ``notice: days: 030`` validates as the number 24 (octal); ``type: 0x2`` as 2;
+    ``added: 2024-02-12 09:30`` as a date and time. Each is an error at the value, quoting
+    the text as typed, what YAML made of it and what to write; the page never shows a
+    value other than the characters in the file. Locations in ``skip`` were reported
+    already. Source: YAML 1.1 implicit types, https://yaml.org/type/.
+    """
+    problems = []
+    for loc, raw in source.plain_at.items():
+        if loc in skip or loc in source.broken:
+            continue
+        value = _value_at(source.value, loc)
+        conv = conversion(raw, value)
+        if conv is None or not _accepts(_annotation_at(root, loc), value):
+            continue
+        if conv.rule == "yaml-octal":
+            meant = raw.lstrip("+").replace("_", "").lstrip("0") or "0"
+            message = f"{raw} is read by YAML 1.1 as {conv.made}, not {meant}"
+            hint = f"write {meant} (or put it in quotes if text is meant)"
+        elif conv.rule == "yaml-timestamp":
+            message = f"expected a date, found {raw}, which YAML 1.1 reads as {conv.made}"
+            hint = f"write the date alone: {conv.canonical}"
+        elif conv.rule in ("yaml-boolean", "yaml-null"):
+            continue  # a boolean or optional field given a boolean or no value: as meant
+        else:
+            message = f"{raw} is read by YAML 1.1 as {conv.made}"
+            hint = f"write {conv.canonical}" if conv.canonical else "write the number in digits"
+        problems.append(source.problem(loc, message, hint=hint, rule=conv.rule))
+    return problems
+
+
 def _salvage(model: type[M], source: SourceFile) -> M | None:
     """Build the file's model from the list entries that are valid on their own."""
     if not isinstance(source.value, dict):
@@ -215,13 +322,17 @@ def validate(model: type[M], source: SourceFile) -> tuple[M | None, list[Problem
     list entries, with ``None`` in place of the invalid ones, or ``None`` when nothing
     can be salvaged) and the problems found.
     """
+    reported: set[Loc] = set()
     try:
         result: M | None = model.model_validate(source.value)
         problems: list[Problem] = []
     except ValidationError as error:
-        translated = (_translate(model, source, e) for e in error.errors(include_url=False))
+        errors = error.errors(include_url=False)
+        translated = (_translate(model, source, e) for e in errors)
         problems = [p for p in translated if p is not None]
+        reported = {source.resolve(e["loc"]) for e in errors}
         result = _salvage(model, source)
+    problems += silent_conversions(model, source, reported)
     if result is not None:
         _mark_sources(result, source, ())
         for name in type(result).model_fields:  # drop the entries that did not validate

@@ -42,6 +42,9 @@ class SourceFile:
     key_at: dict[Loc, Position] = field(default_factory=dict)
     #: Locations whose scalar could not be constructed (already reported).
     broken: set[Loc] = field(default_factory=set)
+    #: The text as typed of every unquoted scalar that YAML did not read as text
+    #: (numbers, booleans, nulls, dates), to compare with what YAML made of it.
+    plain_at: dict[Loc, str] = field(default_factory=dict)
 
     def resolve(self, loc: Sequence[str | int]) -> Loc:
         """Map a validator's location onto the document, skipping parts that are not in it.
@@ -165,6 +168,8 @@ class _Walker:
     def scalar(self, node: yaml.Node, loc: Loc) -> Any:
         if node.tag == _STR:
             return node.value
+        if isinstance(node, yaml.ScalarNode) and not node.style:  # plain: None, or "" (libyaml)
+            self.source.plain_at[loc] = node.value
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError) as error:

@@ -38,9 +38,8 @@ def test_errors_exit_1_with_located_lines_on_stderr(
     assert err.splitlines() == [
         "data/controls.yml:11:5: error: unknown key 'catgory': did you mean 'category'? "
         "(unknown-key)",
-        "data/subprocessors.yml:8:9: error: expected text, found the boolean false; "
-        "YAML reads yes, no, on, off, true and false as booleans: put the value in quotes "
-        "(wrong-type)",
+        "data/subprocessors.yml:8:9: error: expected text, found NO, which YAML 1.1 reads "
+        "as the boolean false; put it in quotes: 'NO' (yaml-boolean)",
         "trustcenter check: failed: 2 error(s), 0 warning(s) in data as of 2026-06-01",
     ]
 

@@ -37,8 +37,9 @@ from trustcenter.yamlsource import parse_yaml
         ),
         pytest.param(
             "subprocessors.yml", "- Germany", "- NO",
-            "data/subprocessors.yml:8:9: error", "expected text, found the boolean false",
-            "put the value in quotes", id="yaml-boolean-for-text",
+            "data/subprocessors.yml:8:9: error",
+            "expected text, found NO, which YAML 1.1 reads as the boolean false",
+            "put it in quotes: 'NO'", id="yaml-boolean-for-text",
         ),
         pytest.param(
             "subprocessors.yml", "    transfer_mechanism: none_needed\n", "",
@@ -215,5 +216,6 @@ def test_validate_boolean_in_optional_text() -> None:
     )
     _, problems = validate(Attestation, source)
     [problem] = problems
-    assert_problem(problem, "a.yml:3:7: error", "expected text, found the boolean true",
-                   "YAML reads yes, no, on, off, true and false as booleans")
+    assert_problem(problem, "a.yml:3:7: error",
+                   "expected text, found yes, which YAML 1.1 reads as the boolean true",
+                   "put it in quotes: 'yes'")
