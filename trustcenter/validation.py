@@ -22,7 +22,7 @@ from pydantic_core import ErrorDetails
 from trustcenter.model import Model, describe
 from trustcenter.problems import Problem, RuleError
 from trustcenter.yamlsource import Loc, SourceFile
-from trustcenter.yamltypes import conversion, quoted
+from trustcenter.yamltypes import Conversion, conversion, quoted
 
 M = TypeVar("M", bound=Model)
 
@@ -105,7 +105,8 @@ def _translate(root: type[BaseModel], source: SourceFile, error: ErrorDetails) -
     ctx = error.get("ctx") or {}
     if source.resolve(loc) in source.broken:
         return None  # already reported while reading the YAML
-    if (converted := _converted(root, source, loc, kind, found)) is not None:
+    wrong_value = kind not in ("missing", "extra_forbidden")
+    if wrong_value and (converted := _converted(root, source, loc, kind, found)) is not None:
         return converted
     if kind == "missing":
         key = str(loc[-1])
@@ -179,18 +180,44 @@ def _translate(root: type[BaseModel], source: SourceFile, error: ErrorDetails) -
 
 
 def _expected(root: type[BaseModel], loc: Sequence[str | int], kind: str) -> str:
-    """What the field at ``loc`` wants, in words, from the pydantic error ``kind``."""
-    if kind in ("enum", "literal_error"):
+    """What the field at ``loc`` wants, in words: from its type, else from the error ``kind``."""
+    types = _annotation_at(root, loc)
+    if _allowed_values(root, loc):
         return "one of " + ", ".join(_allowed_values(root, loc))
-    if kind.startswith(("int", "float")) or kind in ("greater_than_equal", "less_than_equal"):
+    if int in types or kind.startswith(("int", "float", "finite")):
         return "a whole number"
-    if kind.startswith(("date", "datetime")):
+    if dt.date in types or kind.startswith(("date", "datetime")):
         return "a date in the form YYYY-MM-DD"
-    if kind == "list_type":
+    if any(typing.get_origin(t) is list for t in types) or kind == "list_type":
         return "a list"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
+    if any(isinstance(t, type) and issubclass(t, BaseModel) for t in types):
         return "a mapping of keys to values"
     return "text"
+
+
+def _hint(expected: str, raw: str, conv: Conversion, root: type[BaseModel], loc: Loc) -> str:
+    """How to write ``raw`` so that the field wanting ``expected`` gets what was meant."""
+    if expected == "text":
+        if conv.rule == "yaml-null":
+            return f"write the value, or put it in quotes ({quoted(raw)}) if you mean the word"
+        return f"put it in quotes: {quoted(raw)}"
+    if conv.rule == "yaml-timestamp" and conv.canonical:
+        return f"write the date alone: {conv.canonical}"
+    if conv.rule == "yaml-octal":
+        meant = raw.lstrip("+").replace("_", "").lstrip("0") or "0"
+        return f"write {meant} (or put it in quotes if text is meant)"
+    if conv.rule == "yaml-sexagesimal":
+        return f"write the number in plain digits ({conv.canonical} is what YAML made of it)"
+    if conv.canonical:
+        return f"write {conv.canonical}"
+    if expected.startswith("one of"):
+        allowed = _allowed_values(root, loc)
+        if all(value.isdigit() for value in allowed):
+            return "write " + " or ".join(allowed)
+        return _suggest(raw, allowed, listed=True) or (
+            f"put it in quotes if you mean the word: {quoted(raw)}"
+        )
+    return "write the number in plain digits" if expected == "a whole number" else "write a value"
 
 
 def _converted(
@@ -203,41 +230,18 @@ def _converted(
     """
     where = source.resolve(loc)
     raw = source.plain_at.get(where)
-    if raw is None or (conv := conversion(raw, found)) is None:
+    if not raw:
         return None
-    expected = _expected(root, loc, kind)
+    conv = conversion(raw, found)
+    if conv is None and isinstance(found, dt.date):  # a date where text is meant
+        conv = Conversion("yaml-timestamp", f"the date {found.isoformat()}")
+    if conv is None:
+        return None
+    expected = _expected(root, where, kind)
     message = f"expected {expected}, found {raw}, which YAML 1.1 reads as {conv.made}"
-    if expected == "text":
-        hint = f"put it in quotes: {quoted(raw)}"
-        if conv.rule == "yaml-null":
-            hint = f"write the value, or put it in quotes ({quoted(raw)}) if you mean the word"
-    elif conv.rule == "yaml-timestamp" and conv.canonical:
-        hint = f"write the date alone: {conv.canonical}"
-    elif expected.startswith("one of"):
-        hint = _suggest(raw, _allowed_values(root, loc), listed=True) or (
-            f"put it in quotes if you mean the word: {quoted(raw)}"
-        )
-    else:
-        hint = f"write {conv.canonical}" if conv.canonical else ""
-    return source.problem(where, message, hint=hint, rule=conv.rule)
-
-
-def _accepts(types: list[Any], value: Any) -> bool:
-    """True when a field of ``types`` takes ``value`` (as YAML resolved it) without an error."""
-    if value is None:
-        return type(None) in types
-    if isinstance(value, bool):
-        return bool in types
-    for kind in types:
-        if typing.get_origin(kind) is typing.Literal and value in typing.get_args(kind):
-            return True
-    if isinstance(value, int):
-        return int in types or float in types
-    if isinstance(value, float):
-        return float in types or (int in types and value.is_integer())
-    if isinstance(value, dt.date):
-        return dt.date in types or dt.datetime in types
-    return False
+    return source.problem(
+        where, message, hint=_hint(expected, raw, conv, root, where), rule=conv.rule
+    )
 
 
 def _value_at(value: Any, loc: Sequence[str | int]) -> Any:
@@ -249,34 +253,41 @@ def _value_at(value: Any, loc: Sequence[str | int]) -> Any:
 def silent_conversions(
     root: type[BaseModel], source: SourceFile, skip: Set[Loc] = frozenset()
 ) -> list[Problem]:
-    """Values the model takes whose YAML 1.1 reading differs from the characters typed.
+    """Values the model took whose YAML 1.1 reading differs from the characters typed.
 
-    ``notice: days: 030`` validates as the number 24 (octal); ``type: 0x2`` as 2;
-    ``added: 2024-02-12 09:30`` as a date and time. Each is an error at the value, quoting
-    the text as typed, what YAML made of it and what to write; the page never shows a
-    value other than the characters in the file. Locations in ``skip`` were reported
-    already. Source: YAML 1.1 implicit types, https://yaml.org/type/.
+    ``notice: days: 030`` validates as the number 24 (octal), ``type: 0x2`` as 2,
+    ``days: yes`` as 1, ``days: 30.0`` as 30, ``since: 2024-01-01T00:00:00Z`` as a date.
+    Each is an error at the value, quoting the text as typed, what YAML made of it and
+    what to write: the page never shows a value other than the characters in the file.
+    ``skip`` holds the locations pydantic refused (reported already, in these terms by
+    :func:`_converted`). Only ``~``/``null`` in a field that may be empty is taken as
+    meant. Source: YAML 1.1 implicit types, https://yaml.org/type/.
     """
     problems = []
     for loc, raw in source.plain_at.items():
         if loc in skip or loc in source.broken:
             continue
         value = _value_at(source.value, loc)
+        types = _annotation_at(root, loc)
         conv = conversion(raw, value)
-        if conv is None or not _accepts(_annotation_at(root, loc), value):
+        if conv is None and isinstance(value, float) and float not in types:
+            shown = f"{value:g}"
+            conv = Conversion("yaml-number-form", f"the number {shown} with a fraction", shown)
+        if conv is None or (value is None and type(None) in types):
             continue
-        if conv.rule == "yaml-octal":
-            meant = raw.lstrip("+").replace("_", "").lstrip("0") or "0"
+        if isinstance(value, bool) and bool in types:
+            continue
+        expected = _expected(root, loc, "")
+        meant = raw.lstrip("+").replace("_", "").lstrip("0") or "0"
+        if conv.rule == "yaml-octal" and meant != conv.canonical:
             message = f"{raw} is read by YAML 1.1 as {conv.made}, not {meant}"
-            hint = f"write {meant} (or put it in quotes if text is meant)"
-        elif conv.rule == "yaml-timestamp":
-            message = f"expected a date, found {raw}, which YAML 1.1 reads as {conv.made}"
-            hint = f"write the date alone: {conv.canonical}"
-        elif conv.rule in ("yaml-boolean", "yaml-null"):
-            continue  # a boolean or optional field given a boolean or no value: as meant
+        elif conv.rule == "yaml-octal":
+            message = f"{raw} has a leading zero, which YAML 1.1 reads as an octal number"
+        elif conv.rule in ("yaml-timestamp", "yaml-boolean", "yaml-null"):
+            message = f"expected {expected}, found {raw}, which YAML 1.1 reads as {conv.made}"
         else:
             message = f"{raw} is read by YAML 1.1 as {conv.made}"
-            hint = f"write {conv.canonical}" if conv.canonical else "write the number in digits"
+        hint = _hint(expected, raw, conv, root, loc)
         problems.append(source.problem(loc, message, hint=hint, rule=conv.rule))
     return problems
 

@@ -215,7 +215,8 @@ documents:
         pytest.param("nda", "", [], id="nda"),
         pytest.param("public", "    url: https://example.com/p.pdf\n",
                      ["data/documents.yml:9:5: error: files are shared with code holders only; "
-                      "only an 'access: nda' document has them; remove 'files' from this entry (files-not-allowed)"],
+                      "only an 'access: nda' document has them; remove 'files' from this entry "
+                      "(files-not-allowed)"],
                      id="public"),
     ],
 )

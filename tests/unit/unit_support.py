@@ -13,15 +13,20 @@ from trustcenter.problems import Problem
 VALID_DATA = Path(__file__).with_name("data") / "valid"
 #: The build date the fixture data is current on.
 TODAY = dt.date(2026, 6, 1)
+#: A frozen copy of the example company's data/ (Lanternfish Labs), valid on EXAMPLE_TODAY.
+EXAMPLE_DATA = Path(__file__).with_name("data") / "example"
+#: The build date CI uses for the example (.ci/run).
+EXAMPLE_TODAY = dt.date(2026, 11, 26)
 
 
 class DataFolder:
     """A copy of the valid data at ``data/`` below the working directory."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, source: Path = VALID_DATA, today: dt.date = TODAY) -> None:
         self.root = root
         self.path = Path("data")  # relative, as a user runs the check from the repository
-        shutil.copytree(VALID_DATA, root / "data")
+        self.today = today
+        shutil.copytree(source, root / "data")
 
     def edit(self, name: str, old: str, new: str) -> None:
         target = self.root / "data" / name
@@ -35,8 +40,8 @@ class DataFolder:
     def remove(self, name: str) -> None:
         (self.root / "data" / name).unlink()
 
-    def load(self, today: dt.date = TODAY) -> LoadResult:
-        return load(self.path, today)
+    def load(self, today: dt.date | None = None) -> LoadResult:
+        return load(self.path, today or self.today)
 
 
 def where(problem: Problem) -> str:
