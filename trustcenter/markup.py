@@ -65,10 +65,15 @@ def _links(tokens: list[Token]) -> list[str]:
 
 def markdown_problems(text: str) -> list[str]:
     """Say what is not allowed in ``text``: today, links to URLs of other schemes."""
+    return [problem for _, problem in markdown_link_problems(text)]
+
+
+def markdown_link_problems(text: str) -> list[tuple[str, str]]:
+    """``(link target, what is wrong with it)`` for each link ``text`` may not have."""
     if "[" not in text:  # no link without a bracket
         return []
     return [
-        problem
+        (href, problem)
         for href in _links(_parser(strict_links=False).parse(text))
         if (problem := url_problem(href)) is not None
     ]

@@ -95,14 +95,17 @@ class RuleError(ValueError):
     """A model validator's refusal that names its rule id (see :mod:`trustcenter.rules`).
 
     Raise it from a pydantic validator instead of a bare :class:`ValueError`; the
-    validation layer then reports the problem under ``rule``.
+    validation layer then reports the problem under ``rule``. ``found`` is the offending
+    part of the value as written (a link inside a long description): the problem then
+    points at its line and column rather than at the start of the value.
     """
 
-    def __init__(self, rule: str, message: str) -> None:
+    def __init__(self, rule: str, message: str, *, found: str = "") -> None:
         if rule not in RULES:
             raise ValueError(f"unknown rule id {rule!r}: register it in trustcenter/rules.py")
         super().__init__(message)
         self.rule = rule
+        self.found = found
 
 
 def _escape_data(text: str) -> str:

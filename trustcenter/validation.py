@@ -172,7 +172,10 @@ def _translate(root: type[BaseModel], source: SourceFile, error: ErrorDetails) -
     elif kind == "value_error":
         cause = ctx.get("error")
         message = str(cause if cause is not None else error["msg"])
-        rule = cause.rule if isinstance(cause, RuleError) else "invalid-value"
+        if isinstance(cause, RuleError):
+            rule, found = cause.rule, cause.found
+            return source.problem(loc, message, hint=hint, rule=rule, found=found)
+        rule = "invalid-value"
     else:
         message = f"{error['msg']}; found {describe(found)}"
         rule = "invalid-value"

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from trustcenter.problems import Problem
+from trustcenter.yamlerrors import conflict_markers, syntax_problem
 
 #: A location inside a document: mapping keys and list indexes from the root.
 Loc = tuple[str | int, ...]
@@ -45,6 +46,10 @@ class SourceFile:
     #: The text as typed of every unquoted scalar that YAML did not read as text
     #: (numbers, booleans, nulls, dates), to compare with what YAML made of it.
     plain_at: dict[Loc, str] = field(default_factory=dict)
+    #: The whole text of the file, and where each scalar is written in it (start and end
+    #: character index), to point at a word inside a long value.
+    text: str = ""
+    span_at: dict[Loc, tuple[int, int]] = field(default_factory=dict)
 
     def resolve(self, loc: Sequence[str | int]) -> Loc:
         """Map a validator's location onto the document, skipping parts that are not in it.
@@ -65,6 +70,20 @@ class SourceFile:
             return self.key_at[path]
         return self.value_at.get(path, Position(1, 1))
 
+    def locate(self, loc: Sequence[str | int], found: str) -> Position:
+        """Where ``found`` is first written inside the scalar at ``loc``.
+
+        A folded or literal block (``description: >-``) spans many lines; this is the
+        line and column of the offending word in it. Falls back to the value's start
+        when ``found`` is not written as such (an escape in a quoted value).
+        """
+        path = self.resolve(loc)
+        span = self.span_at.get(path)
+        index = self.text.find(found, *span) if span and found else -1
+        if index < 0:
+            return self.position(loc)
+        return position_of(self.text, index)
+
     def problem(
         self,
         loc: Sequence[str | int],
@@ -72,34 +91,22 @@ class SourceFile:
         *,
         hint: str = "",
         at_key: bool = False,
+        found: str = "",
         **kwargs: Any,
     ) -> Problem:
-        """Build a problem pinned to ``loc`` in this file."""
-        where = self.position(loc, at_key=at_key)
+        """Build a problem pinned to ``loc`` in this file (at ``found`` inside it, if given)."""
+        where = self.locate(loc, found) if found else self.position(loc, at_key=at_key)
         return Problem(self.name, where.line, where.column, message, hint=hint, **kwargs)
+
+
+def position_of(text: str, index: int) -> Position:
+    """The line and column (from 1) of the character at ``index`` in ``text``."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return Position(text.count("\n", 0, index) + 1, index - line_start + 1)
 
 
 def _position(mark: yaml.Mark) -> Position:
     return Position(mark.line + 1, mark.column + 1)
-
-
-def _describe_syntax_error(error: yaml.MarkedYAMLError) -> tuple[str, str]:
-    """Turn PyYAML's parser wording into what was expected and the likely fix."""
-    problem = (error.problem or "invalid YAML").strip()
-    context = (error.context or "").strip()
-    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
-    if "\\t" in problem or "'\\t'" in problem or "tab" in problem:
-        return message, "indent with spaces; YAML does not allow tab characters for indentation"
-    if "expected <block end>" in problem or "mapping values are not allowed" in problem:
-        return message, (
-            "check the indentation of this line and the one above: keys of one mapping must "
-            "start in the same column, and a value containing ': ' must be put in quotes"
-        )
-    if "could not find expected ':'" in problem:
-        return message, "a key must be followed by ':' and a space"
-    if "found undefined alias" in problem or "found unknown escape" in problem:
-        return message, "put the value in quotes"
-    return message, "fix the YAML syntax at this position"
 
 
 class _Walker:
@@ -166,6 +173,7 @@ class _Walker:
         return result
 
     def scalar(self, node: yaml.Node, loc: Loc) -> Any:
+        self.source.span_at[loc] = (node.start_mark.index, node.end_mark.index)
         if node.tag == _STR:
             return node.value
         if isinstance(node, yaml.ScalarNode) and not node.style:  # plain: None, or "" (libyaml)
@@ -193,8 +201,9 @@ def parse_yaml(data: bytes, name: str) -> tuple[SourceFile, list[Problem]]:
     """Parse one YAML document from ``data``; ``name`` is the path shown in problems.
 
     Returns the source (its ``value`` is ``None`` when nothing usable was read) and the
-    problems found: bytes that are not UTF-8, YAML syntax errors, an empty document,
-    repeated keys, impossible dates.
+    problems found: bytes that are not UTF-8, leftover merge conflicts, YAML syntax
+    errors (at the opening of an unclosed quote or bracket, see
+    :mod:`trustcenter.yamlerrors`), an empty document, repeated keys, impossible dates.
     """
     source = SourceFile(name)
     problems: list[Problem] = []
@@ -215,18 +224,16 @@ def parse_yaml(data: bytes, name: str) -> tuple[SourceFile, list[Problem]]:
             )
         )
         return source, problems
+    source.text = text
+    if conflicts := conflict_markers(text, name):
+        return source, conflicts
     try:
         try:
             root = yaml.compose(text, Loader=_FAST_LOADER)
         except yaml.YAMLError:  # PyYAML's own loader, for its wording and marks
             root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = _position(mark) if mark else Position(1, 1)
-        message, hint = _describe_syntax_error(error)
-        problems.append(
-            Problem(name, where.line, where.column, message, hint=hint, rule="yaml-syntax")
-        )
+        problems.append(syntax_problem(error, text, name))
         return source, problems
     except yaml.reader.ReaderError as error:  # a character YAML does not allow
         preceding = text[: error.position]

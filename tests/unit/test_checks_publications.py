@@ -548,7 +548,7 @@ def test_faq_link_to_a_control_with_a_type_error_is_not_also_unknown(
         ),
         pytest.param(
             "with *two factors*.", "with [two factors](javascript:alert(1)).",
-            "data/faq.yml:18:17: error",
+            "data/faq.yml:18:68: error",
             "expected an https:, http: or mailto: URL, found a 'javascript:' URL", None,
             id="javascript-link-in-answer",
         ),

@@ -65,7 +65,7 @@ from trustcenter.yamlsource import parse_yaml
         pytest.param(
             "subprocessors.yml", "purpose: Hosting of the production system.",
             "purpose: Hosting, see [the status page](javascript:alert(1)).",
-            "data/subprocessors.yml:4:14: error",
+            "data/subprocessors.yml:4:45: error",
             "expected an https:, http: or mailto: URL, found a 'javascript:' URL", None,
             id="javascript-link-in-markdown",
         ),

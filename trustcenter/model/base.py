@@ -16,7 +16,7 @@ from pydantic import (
 )
 
 from trustcenter.catalogue import criteria, criterion_hint
-from trustcenter.markup import markdown_problems, url_problem
+from trustcenter.markup import markdown_link_problems, url_problem
 from trustcenter.problems import RuleError
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
@@ -29,8 +29,9 @@ def _check_url(value: str) -> str:
 
 
 def _check_markdown(value: str) -> str:
-    if problems := markdown_problems(value):
-        raise RuleError("bad-link", "; ".join(problems))
+    if problems := markdown_link_problems(value):
+        message = "; ".join(problem for _, problem in problems)
+        raise RuleError("bad-link", message, found=problems[0][0])
     return value
 
 
