@@ -57,7 +57,8 @@ def test_overview_lists_public_attestations_with_their_standing(scenario: Any) -
         "ISO/IEC 27701": "In progress",
     }  # the PCI DSS entry is internal: no card
     page = build.page()
-    assert "Period 1 October 2025 to 30 September 2026, Example CPA LLP." in page
+    assert ("Period 1 October 2025 to 30 September 2026, report dated" in page
+            and "Attestation report by an independent CPA firm (Example CPA LLP)." in page)
     assert "<title>Overview - Canary Widgets Trust Center</title>" in page
     soup = BeautifulSoup(page, "html.parser")
     controls = BeautifulSoup(build.page("controls/index.html"), "html.parser")
@@ -147,7 +148,7 @@ def test_data_error_stops_the_build_and_leaves_the_previous_site(scenario: Any) 
     ("2026-11-26", "Current", "Current"),
     ("2027-04-01", "Current", "Expiring soon"),
     ("2027-08-01", "Expiring soon", "Expired"),
-    ("2027-10-01", "Stale", "Expired"),
+    ("2027-10-01", "Expired", "Expired"),
 ])
 def test_statuses_follow_the_build_date(scenario: Any, today: str, soc2: str,
                                         iso27001: str) -> None:
@@ -163,7 +164,7 @@ def test_source_date_epoch_sets_the_build_date(scenario: Any) -> None:
     build = run_build(scenario("overview"), today=None, strict=False,
                       extra_env={"SOURCE_DATE_EPOCH": str(epoch)})
     assert build.returncode == 0, build.output
-    assert _cards(build)["SOC 2 Type 2"] == "Stale"
+    assert _cards(build)["SOC 2 Type 2"] == "Expired"
 
 
 def test_strict_build_fails_on_a_stale_report(scenario: Any) -> None:

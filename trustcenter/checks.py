@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from trustcenter.catalogue import Category, criteria_of
+from trustcenter.catalogue import criteria_of
 from trustcenter.model import (
     Attestation,
-    AttestationStatus,
     ChangeNotice,
     Company,
     ContactPurpose,
@@ -25,7 +24,6 @@ from trustcenter.model import (
     Document,
     DocumentAccess,
     EventKind,
-    Framework,
     Grant,
     Model,
     SecurityTxt,
@@ -39,7 +37,7 @@ from trustcenter.model import (
     subprocessor_events,
 )
 from trustcenter.problems import Problem, Severity
-from trustcenter.status import Standing, add_months, long_date, standing, title, valid_until
+from trustcenter.status import Standing, long_date, title
 from trustcenter.yamlsource import SourceFile
 
 #: How long before an access grant expires the check starts to warn.
@@ -48,8 +46,6 @@ GRANT_WARN_DAYS = 14
 DOCUMENT_REVIEW_DAYS = 365
 #: How long before security.txt's Expires the check starts to warn.
 SECURITY_TXT_WARN_DAYS = 30
-#: A Type 2 period shorter than this is unusual enough to warn about.
-SHORTEST_USUAL_PERIOD_MONTHS = 3
 
 
 class Checker:
@@ -400,14 +396,21 @@ class Checker:
             )
 
     def coverage(self, attestations: Sequence[Attestation], controls: Sequence[Control]) -> None:
-        """Warn about a criterion in a report's scope that no control maps to."""
+        """Warn about a criterion in scope that no control maps to.
+
+        Only reports that count today (the projection's "in scope") are looked at.
+        """
+        from trustcenter.projection import judge  # the one judgement of standing
+
         mapped = {criterion for control in controls for criterion in control.criteria}
         warned: set[str] = set()
-        for item in attestations:
+        in_scope = (Standing.CURRENT, Standing.EXPIRING, Standing.IN_PROGRESS, Standing.PLANNED)
+        for view in judge(attestations, self.today):
+            item = view.item
             if (
                 not item.framework.uses_criteria
                 or item.visibility is Visibility.INTERNAL
-                or item.status is AttestationStatus.WITHDRAWN
+                or view.standing not in in_scope
             ):
                 continue
             for category in item.categories:
@@ -425,282 +428,3 @@ class Checker:
                         warning=True,
                         rule="coverage-gap",
                     )
-
-    # --- one attestation --------------------------------------------------------------
-
-    def attestation(self, item: Attestation) -> None:
-        """The fields of one attestation agree with its framework, type and status."""
-        for field, rule, message in _attestation_rules(item):
-            self.report(item, [field], message, rule=rule, at_key=field not in _VALUE_FIELDS)
-        if item.period is not None:
-            self._period(item)
-        if item.status is AttestationStatus.ISSUED and item.issued is not None:
-            ref = item.period.end if item.period else item.as_of
-            if ref is not None and item.issued < ref:
-                self.report(
-                    item,
-                    ["issued"],
-                    f"expected the report date on or after {long_date(ref)}, found "
-                    f"{long_date(item.issued)}",
-                    hint="a report is issued after the period or date it covers",
-                    rule="date-order",
-                )
-
-    def _period(self, item: Attestation) -> None:
-        assert item.period is not None
-        start, end = item.period.start, item.period.end
-        if end <= start:
-            self.report(
-                item,
-                ["period", "end"],
-                f"expected the period's end after its start ({start.isoformat()}), "
-                f"found {end.isoformat()}",
-                hint="check the two dates",
-                rule="date-order",
-            )
-        elif end < add_months(start, SHORTEST_USUAL_PERIOD_MONTHS) - dt.timedelta(days=1):
-            self.report(
-                item,
-                ["period", "end"],
-                f"the period lasts {(end - start).days + 1} days, under "
-                f"{SHORTEST_USUAL_PERIOD_MONTHS} months, the shortest Type 2 period "
-                "auditors accept",
-                warning=True,
-                rule="short-period",
-            )
-
-    def freshness(self, item: Attestation, others: Sequence[Attestation] = ()) -> None:
-        """Warn, with the date it bites, about an attestation going or gone out of date.
-
-        A SOC report superseded by a later issued report of the same framework and type
-        (in ``others``) is history and gets no warning.
-        """
-        if _superseded(item, others):
-            return
-        state = standing(item, self.today)
-        until = valid_until(item)
-        bridged = _bridged(item, self.today)
-        build = f"build date {self.today.isoformat()}"
-        if state is Standing.STALE and until is not None and not bridged:
-            self.report(
-                item,
-                ["period" if item.period else "as_of"],
-                f"{title(item)} is stale: buyers treat a SOC report as current for "
-                f"12 months after the date it covers, that is until {long_date(until)} "
-                f"({build})",
-                hint="publish the next report, or add a bridge letter under "
-                "'gated: bridge_letters:'",
-                warning=True,
-                rule="report-stale",
-            )
-        elif state is Standing.EXPIRING and item.framework.is_soc and until and not bridged:
-            self.report(
-                item,
-                ["period" if item.period else "as_of"],
-                f"{title(item)} covers a date more than 9 months ago and no later report or "
-                f"bridge letter follows it: it goes stale on {long_date(until)} ({build})",
-                hint="schedule the next examination, or add a bridge letter",
-                warning=True,
-                rule="report-expiring",
-            )
-        elif state is Standing.EXPIRING and until is not None and not item.framework.is_soc:
-            self.report(
-                item,
-                ["expires"],
-                f"{title(item)} expires on {long_date(until)}, in {(until - self.today).days} "
-                f"day(s) ({build})",
-                hint="record the renewed certificate when it is issued",
-                warning=True,
-                rule="certificate-expiring",
-            )
-        elif state is Standing.EXPIRED and until is not None:
-            self.report(
-                item,
-                ["expires"],
-                f"{title(item)} expired on {long_date(until)} ({build})",
-                hint="record the renewed certificate, or set 'status: withdrawn'",
-                warning=True,
-                rule="certificate-expired",
-            )
-        elif (
-            state in (Standing.PLANNED, Standing.IN_PROGRESS)
-            and item.expected is not None
-            and item.expected < self.today
-        ):
-            self.report(
-                item,
-                ["expected"],
-                f"the expected date {long_date(item.expected)} has passed ({build})",
-                hint="update 'expected', or the status if the report is out",
-                warning=True,
-                rule="expected-date-passed",
-            )
-        self._bridge_letters(item, state)
-
-    def _bridge_letters(self, item: Attestation, state: Standing) -> None:
-        letters = item.gated.bridge_letters if item.gated else []
-        if not letters or state not in (Standing.EXPIRING, Standing.STALE, Standing.CURRENT):
-            return
-        latest = max(range(len(letters)), key=lambda i: letters[i].covers_through)
-        through = letters[latest].covers_through
-        if through < self.today:
-            self.report(
-                item,
-                ["gated", "bridge_letters", latest, "covers_through"],
-                f"the bridge letter of {title(item)} ran out on {long_date(through)} "
-                f"(build date {self.today.isoformat()})",
-                hint="issue a new bridge letter, or publish the next report",
-                warning=True,
-                rule="bridge-letter-lapsed",
-            )
-
-
-#: Fields whose problems point at the value; the others point at the entry's key.
-_VALUE_FIELDS = {
-    "type",
-    "categories",
-    "visibility",
-    "expires",
-    "certificate_number",
-    "period",
-    "as_of",
-}
-
-
-def _superseded(item: Attestation, others: Sequence[Attestation]) -> bool:
-    """True when a later issued report of the same framework and type replaces ``item``."""
-    ref = item.period.end if item.period else item.as_of
-    if not item.framework.is_soc or ref is None:
-        return False
-    for other in others:
-        later = other.period.end if other.period else other.as_of
-        if (
-            other is not item
-            and other.framework is item.framework
-            and other.type == item.type
-            and other.status is AttestationStatus.ISSUED
-            and later is not None
-            and later > ref
-        ):
-            return True
-    return False
-
-
-def _bridged(item: Attestation, today: dt.date) -> bool:
-    letters = item.gated.bridge_letters if item.gated else []
-    return any(letter.covers_through >= today for letter in letters)
-
-
-def _attestation_rules(item: Attestation) -> Iterator[tuple[str, str, str]]:
-    """(field, rule id, message) for each framework, type and status rule ``item`` breaks."""
-    framework, issued = item.framework, item.status is AttestationStatus.ISSUED
-    if framework is Framework.OTHER and not item.name:
-        yield "framework", "framework-name", "expected a 'name' for a framework of 'other'"
-    if framework.is_soc:
-        if item.type is None:
-            yield (
-                "framework",
-                "attestation-type",
-                "expected 'type: 1' or 'type: 2' for a SOC report",
-            )
-        elif framework is Framework.SOC3 and item.type == 1:
-            yield (
-                "type",
-                "attestation-type",
-                (
-                    "a SOC 3 reports on controls over a period, as a Type 2 "
-                    "examination does: expected 'type: 2'"
-                ),
-            )
-        elif item.type == 1 and item.period is not None:
-            yield (
-                "period",
-                "attestation-type",
-                "a Type 1 report is as of one date: expected 'as_of', found 'period'",
-            )
-        elif item.type == 2 and item.as_of is not None:
-            yield (
-                "as_of",
-                "attestation-type",
-                "a Type 2 report covers a period: expected 'period', found 'as_of'",
-            )
-        elif issued and item.type == 1 and item.as_of is None:
-            yield (
-                "type",
-                "attestation-type",
-                "expected 'as_of' (the date the Type 1 report speaks of) once issued",
-            )
-        elif issued and item.type == 2 and item.period is None:
-            yield (
-                "type",
-                "attestation-type",
-                "expected 'period' with 'start' and 'end' for an issued Type 2 report",
-            )
-    elif item.type is not None:
-        yield (
-            "type",
-            "attestation-type",
-            f"'type' applies to SOC reports only, not to {framework.value}",
-        )
-    if framework.uses_criteria:
-        if Category.SECURITY not in item.categories:
-            yield (
-                "categories",
-                "attestation-categories",
-                (
-                    "expected 'security' among the categories: it is in the "
-                    "scope of every SOC 2 and SOC 3"
-                ),
-            )
-    elif item.categories:
-        yield (
-            "categories",
-            "attestation-categories",
-            (
-                "'categories' are Trust Services Criteria categories, used by "
-                f"SOC 2 and SOC 3 only, not by {framework.value}"
-            ),
-        )
-    if framework.has_no_certification and item.certificate_number:
-        yield (
-            "certificate_number",
-            "certificate-number",
-            f"{framework.value} has no certification to number",
-        )
-    if issued and not framework.has_no_certification:
-        if not item.auditor:
-            yield (
-                "status",
-                "issued-fields",
-                (
-                    "expected 'auditor' (the audit firm or certification body) for "
-                    "an issued report or certificate"
-                ),
-            )
-        if item.issued is None:
-            yield (
-                "status",
-                "issued-fields",
-                "expected 'issued' (the date of the report or certificate)",
-            )
-    if issued and framework.is_certification and item.expires is None:
-        yield (
-            "status",
-            "issued-fields",
-            "expected 'expires' (the end of the certificate's validity)",
-        )
-    if item.expires and item.issued and item.expires <= item.issued:
-        yield (
-            "expires",
-            "date-order",
-            (
-                f"expected 'expires' after 'issued' ({item.issued.isoformat()}), "
-                f"found {item.expires.isoformat()}"
-            ),
-        )
-    if framework is Framework.SOC3 and item.visibility is not Visibility.PUBLIC:
-        yield (
-            "visibility",
-            "soc3-visibility",
-            "a SOC 3 is a general-use report: expected 'visibility: public'",
-        )

@@ -23,14 +23,14 @@ from typing import Any, TypeVar
 from trustcenter.exports.security_txt import FIELDS as SECURITY_TXT_FIELDS
 from trustcenter.loader import load
 from trustcenter.model import (
-    Attestation,
     Control,
     ControlVisibility,
     Subprocessor,
     TrustCenter,
 )
+from trustcenter.projection import AttestationView, project
 from trustcenter.render import TRANSFER_MECHANISMS
-from trustcenter.status import long_date, title, view
+from trustcenter.status import long_date
 
 T = TypeVar("T")
 
@@ -165,28 +165,51 @@ def _date(day: dt.date | None) -> str:
     return long_date(day) if day else "none"
 
 
-def _attestation_summary(item: Attestation, today: dt.date) -> str:
-    card = view(item, today)
-    summary = f", {card.summary}" if card.summary else ""
-    return f"**{card.title}** ({card.standing.label.lower()}{summary})"
+def _attestation_summary(card: AttestationView) -> str:
+    parts = [card.label.lower(), card.summary, card.item.auditor or ""]
+    return f"**{card.title}** ({', '.join(p for p in parts if p)})"
+
+
+def _standing(card: AttestationView) -> str:
+    """The standing and, when known, the day it changes: what the pages say."""
+    if card.changes_on and card.next_standing:
+        return (
+            f"{card.label} (becomes {card.next_standing.label.lower()} on "
+            f"{long_date(card.changes_on)})"
+        )
+    return card.label
 
 
 def _attestations(before: TrustCenter, after: TrustCenter, today: dt.date) -> Section:
     section = Section("Attestations and certifications")
-    old, new = _by_id(before.public_attestations()), _by_id(after.public_attestations())
+    # The same projection the pages, trust.json, feeds and badges read.
+    old = {v.id: v for v in project(before, today).attestations}
+    new = {v.id: v for v in project(after, today).attestations}
     for key in sorted(new.keys() - old.keys()):
-        section.lines.append(f"Added {_attestation_summary(new[key], today)}")
+        section.lines.append(f"Added {_attestation_summary(new[key])}")
     for key in sorted(old.keys() - new.keys()):
-        section.lines.append(f"Removed {_attestation_summary(old[key], today)}")
+        section.lines.append(f"Removed {_attestation_summary(old[key])}")
     for key in sorted(old.keys() & new.keys()):
-        a, b = old[key], new[key]
+        va, vb = old[key], new[key]
+        a, b = va.item, vb.item
         changes = [
             c
             for c in (
                 _changed("status", a.status.value, b.status.value),
-                _changed("standing", view(a, today).standing.label, view(b, today).standing.label),
+                _changed("standing", _standing(va), _standing(vb)),
+                _changed(
+                    "kind of assurance",
+                    va.kind.value.replace("_", " "),
+                    vb.kind.value.replace("_", " "),
+                ),
                 _changed("report access", a.visibility.value, b.visibility.value),
                 _changed("auditor", a.auditor, b.auditor),
+                _changed(
+                    "standard version",
+                    va.version and va.version.label,
+                    vb.version and vb.version.label,
+                ),
+                _changed("programme", va.programme, vb.programme),
                 _changed(
                     "period",
                     a.period and (a.period.start, a.period.end),
@@ -203,7 +226,17 @@ def _attestations(before: TrustCenter, after: TrustCenter, today: dt.date) -> Se
                     [c.label for c in b.categories],
                     ", ".join,
                 ),
-                _changed("name", title(a), title(b)),
+                _changed("name", va.title, vb.title),
+                _changed("opinion", a.opinion and a.opinion.value, b.opinion and b.opinion.value),
+                _changed("services", a.services, b.services, ", ".join),
+                _changed("regions", a.regions, b.regions, ", ".join),
+                _changed("legal entities", a.legal_entities, b.legal_entities, ", ".join),
+                _changed(
+                    "subservice organizations",
+                    [f"{o.name} ({o.method.value})" for o in a.subservice_organizations],
+                    [f"{o.name} ({o.method.value})" for o in b.subservice_organizations],
+                    ", ".join,
+                ),
                 _changed("certificate number", a.certificate_number, b.certificate_number),
                 _changed("public report link", a.public_url, b.public_url),
                 _changed("verification link", a.verification_url, b.verification_url),
@@ -212,7 +245,7 @@ def _attestations(before: TrustCenter, after: TrustCenter, today: dt.date) -> Se
             if c
         ]
         if changes:
-            section.lines.append(f"**{title(b)}** (`{key}`): " + "; ".join(changes))
+            section.lines.append(f"**{vb.title}** (`{key}`): " + "; ".join(changes))
     return section
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from trustcenter.attestation_checks import check_attestations
 from trustcenter.checks import Checker
 from trustcenter.model import (
     DATA_FILES,
@@ -147,9 +148,7 @@ def _cross_check(
     attestations: AttestationsFile | None = models.get("attestations.yml")
     if attestations is not None:
         checker.unique_ids(attestations.attestations, "attestation")
-        for item in attestations.attestations:
-            checker.attestation(item)
-            checker.freshness(item, attestations.attestations)
+        check_attestations(checker, attestations.attestations, company)
     controls: ControlsFile | None = models.get("controls.yml")
     if controls is not None:
         checker.unique_ids(controls.categories, "category")

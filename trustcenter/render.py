@@ -27,13 +27,13 @@ from trustcenter.catalogue import Category, criteria, criteria_of
 from trustcenter.gate import GateSettings, access_code, seal
 from trustcenter.markup import render_inline, render_markdown
 from trustcenter.model import (
-    Attestation,
-    AttestationStatus,
+    AttestationStandard,
     Contact,
     ContactPurpose,
     Control,
     ControlCategory,
     ControlStatus,
+    Framework,
     Opinion,
     TransferMechanism,
     TrustCenter,
@@ -41,10 +41,15 @@ from trustcenter.model import (
     slug,
     subprocessor_events,
 )
-from trustcenter.status import AttestationView, long_date, view
+from trustcenter.projection import project
+from trustcenter.status import framework_name, long_date
 
 #: Where the build writes each Atom feed, below the site's root.
-FEEDS = {"subprocessors": "feeds/subprocessors.xml", "updates": "feeds/updates.xml"}
+FEEDS = {
+    "attestations": "feeds/attestations.xml",
+    "subprocessors": "feeds/subprocessors.xml",
+    "updates": "feeds/updates.xml",
+}
 
 OPINIONS = {
     Opinion.UNMODIFIED: "Unmodified: the auditor's opinion carries no reservation",
@@ -53,6 +58,14 @@ OPINIONS = {
     Opinion.ADVERSE: "Adverse: the auditor found the controls not suitably designed or "
     "not operating effectively",
     Opinion.DISCLAIMER: "Disclaimer: the auditor could not form an opinion",
+}
+
+#: The attestation standards, with the AT-C section a SOC 1 (320) or SOC 2/3 (205) uses.
+ATTESTATION_STANDARDS = {
+    AttestationStandard.SSAE18: "SSAE 18",
+    AttestationStandard.SSAE21: "SSAE 21",
+    AttestationStandard.ISAE3402: "ISAE 3402",
+    AttestationStandard.ISAE3000: "ISAE 3000 (Revised)",
 }
 
 TRANSFER_MECHANISMS = {
@@ -126,6 +139,8 @@ class Renderer:
     def __init__(self, trust_center: TrustCenter, today: dt.date) -> None:
         self.tc = trust_center
         self.today = today
+        #: What each attestation stands as today: the one judgement every section reads.
+        self.projection = project(trust_center, today)
 
     def _access_contact(self) -> Contact | None:
         return self.tc.company.contact(ContactPurpose.ACCESS_REQUESTS)
@@ -139,31 +154,38 @@ class Renderer:
         return _render("contacts.html", contacts=self.tc.company.contacts)
 
     def attestation_cards(self) -> Markup:
-        """One card per public attestation, with its standing on the build date."""
-        cards: list[tuple[Attestation, AttestationView]] = [
-            (item, view(item, self.today)) for item in self.tc.public_attestations()
-        ]
+        """One card per public attestation that is not history, with its standing."""
         return _render(
             "attestation_cards.html",
-            cards=cards,
+            cards=self.projection.cards(),
             today=self.today,
             access=self._access_contact(),
+            services=self._service_names(),
+            entities=self._entity_names(),
+            opinions=OPINIONS,
+            standards=ATTESTATION_STANDARDS,
+            extension_names=extension_names,
             nda=Visibility.NDA,
             public=Visibility.PUBLIC,
         )
+
+    def _service_names(self) -> dict[str, str]:
+        return {s.id: s.name for s in self.tc.company.system.services if s.id}
+
+    def _entity_names(self) -> dict[str, str]:
+        return {e.id: e.name for e in self.tc.company.legal_entities}
 
     def system_description(self) -> Markup:
         """The SOC 3-style description of the system."""
         return _render("system_description.html", system=self.tc.company.system)
 
     def criteria_in_scope(self) -> Markup:
-        """The five TSC categories, which are in scope, and of which reports."""
+        """The five TSC categories, which are in scope today, and of which reports."""
         rows = []
         for category in Category:
             reports = [
-                view(item, self.today).title
-                for item in self.tc.public_attestations()
-                if item.framework.uses_criteria and category in item.categories
+                view.title if view.standing.stands else f"{view.title} ({view.label.lower()})"
+                for view in self.projection.reports_in_scope(category)
             ]
             rows.append((category, criteria_of(category), reports))
         return _render("criteria_in_scope.html", rows=rows)
@@ -185,7 +207,7 @@ class Renderer:
         """Each criterion of the categories in scope, with the public controls that cover it."""
         public, gated = self.tc.public_controls(), self.tc.gated_controls()
         groups = []
-        for category in self.tc.categories_in_scope():
+        for category in self.projection.categories_in_scope():
             rows = [
                 (
                     criterion,
@@ -243,22 +265,25 @@ class Renderer:
         )
 
     def reports_overview(self) -> Markup:
-        """The public part of the reports page: which reports exist, and how to get access."""
-        reports = [(item, view(item, self.today)) for item in self.tc.gated_reports()]
-        return _render("reports_overview.html", reports=reports, access=self._access_contact())
+        """The public part of the reports page: the reports, their history, access.
+
+        The words name only the reports the data has.
+        """
+        return _render(
+            "reports_overview.html",
+            names=self.projection.gated_report_names(),
+            reports=self.projection.gated_reports(),
+            history=self.projection.history(),
+            access=self._access_contact(),
+        )
 
     def gated_content(self) -> Markup:
         """The gated page's plaintext: report details and gated controls (only sealed)."""
-        reports = [
-            (item, view(item, self.today))
-            for item in self.tc.gated_reports()
-            if item.status is AttestationStatus.ISSUED
-        ]
         return _render(
             "gated_reports.html",
-            reports=reports,
+            reports=self.projection.gated_details(),
             opinions=OPINIONS,
-            subservice=self.tc.company.system.subservice_organizations,
+            standards=ATTESTATION_STANDARDS,
             gated_groups=_group(self.tc.categories, self.tc.gated_controls()),
             access=self._access_contact(),
         )
@@ -280,6 +305,12 @@ def _group(
 ) -> list[tuple[ControlCategory, list[Control]]]:
     groups = [(cat, [c for c in controls if c.category == cat.id]) for cat in categories]
     return [(cat, members) for cat, members in groups if members]
+
+
+def extension_names(extensions: Iterable[Framework]) -> str:
+    """``ISO/IEC 27017 and ISO/IEC 27018``: the extensions of one certificate, in words."""
+    names = [framework_name(f) for f in extensions]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def plain_text(markdown_text: str) -> str:

@@ -56,7 +56,7 @@ BRIDGE_LETTER = """\
         pytest.param(
             "attestations.yml", "    auditor: Example Audit LLP\n", "",
             "data/attestations.yml:5:5: error",
-            "expected 'auditor' (the audit firm or certification body) for an issued report",
+            "expected 'auditor' (the audit firm) for an issued examination",
             None, id="issued-without-auditor",
         ),
         pytest.param(
@@ -262,12 +262,12 @@ def test_expired_certificate_warns(data) -> None:
         "attestations.yml",
         "    status: planned\n    visibility: public\n    expected: 2027-06-30\n",
         "    status: issued\n    visibility: public\n    auditor: Example Certification\n"
-        "    issued: 2023-05-01\n    expires: 2026-04-30\n",
+        "    issued: 2023-05-01\n    expires: 2026-04-30\n    standard_version: '2022'\n",
     )
     [problem] = data.load().problems
     assert_problem(problem, "data/attestations.yml:24:14: warning",
                    "ISO/IEC 27001 expired on 30 April 2026 (build date 2026-06-01)",
-                   "record the renewed certificate")
+                   "record the renewed attestation")
 
 
 def test_issued_certificate_needs_expiry(data) -> None:
@@ -275,7 +275,7 @@ def test_issued_certificate_needs_expiry(data) -> None:
         "attestations.yml",
         "    status: planned\n    visibility: public\n    expected: 2027-06-30\n",
         "    status: issued\n    visibility: public\n    auditor: Example Certification\n"
-        "    issued: 2023-05-01\n",
+        "    issued: 2023-05-01\n    standard_version: '2022'\n",
     )
     [problem] = data.load().problems
     assert_problem(problem, "data/attestations.yml:20:5: error",

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.unit_support import DataFolder, assert_problem
+from tests.unit.unit_support import TODAY, DataFolder, assert_problem
 from trustcenter.problems import Severity
+from trustcenter.projection import project
 
 # Build date of the fixture: 2026-06-01 (unit_support.TODAY).
 
@@ -824,7 +825,7 @@ def test_withdrawn_report_is_not_judged_for_coverage(full: DataFolder) -> None:
     full.edit("attestations.yml", "    status: issued\n", "    status: withdrawn\n")
     result = full.load()
     assert result.trust_center is not None
-    assert result.trust_center.categories_in_scope() == []
+    assert project(result.trust_center, TODAY).categories_in_scope() == []
     assert result.problems == []
 
 

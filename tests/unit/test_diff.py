@@ -213,14 +213,14 @@ def test_attestation_added(pair: Pair) -> None:
     append(pair.new, "attestations.yml", SOC3)
     assert_summary([("Attestations and certifications", [
         "Added **SOC 3** (current, period 1 January 2025 to 31 December 2025, "
-        "Example Audit LLP)",
+        "report dated 15 February 2026, Example Audit LLP)",
     ])])
 
 
 def test_attestation_removed(pair: Pair) -> None:
     pair.new.edit("attestations.yml", ISO_BLOCK, "")
     assert_summary([("Attestations and certifications", [
-        "Removed **ISO/IEC 27001** (planned, audit planned, expected by June 2027)",
+        "Removed **ISO/IEC 27001** (planned, expected by June 2027)",
     ])])
 
 
@@ -228,7 +228,7 @@ def test_attestation_made_internal_is_removed_from_the_site(pair: Pair) -> None:
     pair.new.edit("attestations.yml", "visibility: nda", "visibility: internal")
     assert_summary([("Attestations and certifications", [
         "Removed **SOC 2 Type 2** (current, period 1 January 2025 to 31 December 2025, "
-        "Example Audit LLP)",
+        "report dated 15 February 2026, Example Audit LLP)",
     ])])
 
 
@@ -245,7 +245,7 @@ def test_attestation_withdrawn(pair: Pair) -> None:
     pair.new.edit("attestations.yml", "status: issued", "status: withdrawn")
     assert_summary([("Attestations and certifications", [
         "**SOC 2 Type 2** (`soc2-2025`): status: issued → withdrawn; "
-        "standing: Current → Withdrawn",
+        "standing: Current (becomes expiring soon on 3 October 2026) → Withdrawn",
     ])])
 
 
@@ -274,7 +274,8 @@ def test_attestation_goes_stale_only_by_its_dates(pair: Pair) -> None:
     pair.new.edit("attestations.yml", "start: 2025-01-01", "start: 2024-04-01")
     pair.new.edit("attestations.yml", "issued: 2026-02-15", "issued: 2025-05-15")
     assert_summary([("Attestations and certifications", [
-        "**SOC 2 Type 2** (`soc2-2025`): standing: Current → Stale; "
+        "**SOC 2 Type 2** (`soc2-2025`): standing: Current (becomes expiring soon on "
+        "3 October 2026) → Expired; "
         "period: 1 January 2025 to 31 December 2025 → 1 April 2024 to 31 March 2025; "
         "issued: 15 February 2026 → 15 May 2025",
     ])])
@@ -311,9 +312,9 @@ def test_added_attestations_are_listed_in_a_stable_order(pair: Pair) -> None:
         assert run.returncode == 0, run.stderr
         outputs.add(run.stdout)
     assert outputs == {expected_text([("Attestations and certifications", [
-        "Added **GDPR** (in progress, audit in progress)",
-        "Added **HIPAA** (in progress, audit in progress)",
-        "Added **PCI DSS** (planned, audit planned)",
+        "Added **GDPR** (in progress)",
+        "Added **HIPAA** (in progress)",
+        "Added **PCI DSS** (planned)",
     ])])}
 
 
@@ -1038,7 +1039,6 @@ attestations:
     as_of: 2025-12-31
     issued: 2026-02-01
     scope: {c()}
-    certificate_number: {c()}
     public_url: https://example.com/{c()}
     verification_url: https://example.com/{c()}
 {i('    ')}  - id: hipaa
@@ -1206,8 +1206,8 @@ def test_canaries_never_reach_the_summary(canary_pair: list[str]) -> None:
     text = summary.text()
     # the public changes around the canaries are all there
     for line in (
-        "  - Added **PCI DSS** (planned, audit planned, expected by January 2027)",
-        "  - Removed **HIPAA** (in progress, audit in progress)",
+        "  - Added **PCI DSS** (planned, expected by January 2027)",
+        "  - Removed **HIPAA** (in progress)",
         "  - **SOC 2 Type 2** (`soc2-2025`): auditor: Example Audit LLP → Other Audit LLP",
         "  - **AC-01**: status: implemented → in_progress",
         "  - Now public: **GATE-02** Incident response drills (implemented)",

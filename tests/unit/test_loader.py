@@ -9,6 +9,7 @@ from tests.unit.unit_support import TODAY, VALID_DATA, assert_problem, where
 from trustcenter.catalogue import Category
 from trustcenter.loader import display_name, load, load_or_raise
 from trustcenter.problems import DataError
+from trustcenter.projection import project
 
 
 def test_valid_data_loads_without_problems() -> None:
@@ -21,7 +22,8 @@ def test_valid_data_loads_without_problems() -> None:
     assert [c.id for c in center.categories] == ["access", "operations"]
     assert [c.id for c in center.controls] == ["AC-01", "OP-01", "GOV-01"]
     assert [s.id for s in center.subprocessors] == ["example-hosting"]
-    assert center.categories_in_scope() == [Category.SECURITY, Category.AVAILABILITY]
+    in_scope = project(center, TODAY).categories_in_scope()
+    assert in_scope == [Category.SECURITY, Category.AVAILABILITY]
 
 
 def test_missing_data_folder_raises(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """Machine-readable twins of the public facts, written beside the built pages.
 
 - ``/trust.json`` and ``/trust.schema.json``: every public fact, versioned, with its schema;
-- ``/feeds/subprocessors.xml`` and ``/feeds/updates.xml``: Atom feeds to subscribe to;
+- ``/feeds/attestations.xml``, ``/feeds/subprocessors.xml`` and ``/feeds/updates.xml``:
+  Atom feeds to subscribe to;
 - ``/.well-known/security.txt``: RFC 9116, from ``data/security_txt.yml``;
 - ``/badges/<framework>.svg`` and ``/badges/attestations/<id>.svg``: status badges.
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from trustcenter.exports.atom import subprocessor_feed, updates_feed
+from trustcenter.exports.atom import attestation_feed, subprocessor_feed, updates_feed
 from trustcenter.exports.badges import badge_svg
 from trustcenter.exports.security_txt import security_txt
 from trustcenter.exports.trust_json import (
@@ -24,8 +25,8 @@ from trustcenter.exports.trust_json import (
     trust_schema,
 )
 from trustcenter.model import AttestationStatus, TrustCenter
+from trustcenter.projection import project
 from trustcenter.render import FEEDS, Links
-from trustcenter.status import view
 
 
 def exported_files(tc: TrustCenter, today: dt.date, links: Links) -> dict[str, bytes]:
@@ -35,21 +36,26 @@ def exported_files(tc: TrustCenter, today: dt.date, links: Links) -> dict[str, b
     the pages the site has, so no file links to a page that is not there.
     """
     feeds = {name: links.file(path) for name, path in FEEDS.items()}
+    projection = project(tc, today)  # the one judgement every file below reads
     files: dict[str, bytes] = {
+        FEEDS["attestations"]: attestation_feed(tc, projection, links),
         FEEDS["subprocessors"]: subprocessor_feed(tc, today, links),
         FEEDS["updates"]: updates_feed(tc, today, links),
-        DOCUMENT_PATH: trust_json(trust_document(tc, today, links, feeds)).encode(),
+        DOCUMENT_PATH: trust_json(trust_document(tc, today, links, feeds, projection)).encode(),
         SCHEMA_PATH: trust_schema(links.root).encode(),
     }
     if tc.security_txt is not None:
         files[".well-known/security.txt"] = security_txt(tc.security_txt, tc.company.name).encode()
-    public = tc.public_attestations()
-    for item in public:
-        files[f"badges/attestations/{item.id}.svg"] = badge_svg(view(item, today), today)
-    # A stable address per framework: its first issued entry in the data (or first entry).
-    for framework in dict.fromkeys(item.framework for item in public):
-        entries = [item for item in public if item.framework is framework]
-        chosen = next((i for i in entries if i.status is AttestationStatus.ISSUED), entries[0])
+    public = projection.attestations
+    for view in public:
+        files[f"badges/attestations/{view.id}.svg"] = badge_svg(view, today)
+    # A stable address per framework: its first issued entry that is not history (or the
+    # first entry), so the framework's badge never shows a superseded report.
+    for framework in dict.fromkeys(view.item.framework for view in public):
+        entries = [v for v in projection.cards() if v.item.framework is framework] or [
+            v for v in public if v.item.framework is framework
+        ]
+        chosen = next((v for v in entries if v.item.status is AttestationStatus.ISSUED), entries[0])
         files[f"badges/{framework.value}.svg"] = files[f"badges/attestations/{chosen.id}.svg"]
     return files
 

@@ -21,8 +21,9 @@ from trustcenter.model import (
     slug,
     subprocessor_events,
 )
+from trustcenter.projection import AttestationView, Projection
 from trustcenter.render import FEEDS, Links
-from trustcenter.status import long_date
+from trustcenter.status import Standing, long_date
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -150,4 +151,44 @@ def updates_feed(tc: TrustCenter, today: dt.date, links: Links) -> bytes:
         author=tc.company.name,
         entries=[_update_entry(u, site_url, page_url) for u in published],
         fallback_updated=today,
+    )
+
+
+def _attestation_entry(view: AttestationView, today: dt.date, links: Links) -> Entry:
+    summary = f"{view.kind_text}. {view.reason}"
+    if view.summary:
+        summary = f"{view.summary[:1].upper()}{view.summary[1:]}. {summary}"
+    # Superseded reports are listed in the history on the reports page, the others as
+    # cards on the overview.
+    if view.standing is Standing.SUPERSEDED:
+        link = links.page("reports", f"history-{slug(view.id)}") or links.root
+    else:
+        link = f"{links.root}#attestation-{slug(view.id)}"
+    # An entry keeps one id for life: minted from the day it was first known.
+    first = view.item.issued or view.item.expected or today
+    return Entry(
+        id=tag_uri(links.root, first, f"attestations/{view.id}"),
+        title=f"{view.title}: {view.label.lower()}",
+        updated=view.since or today,
+        link=link,
+        summary_html=_html_paragraph(summary),
+    )
+
+
+def attestation_feed(tc: TrustCenter, projection: Projection, links: Links) -> bytes:
+    """One entry per public attestation, with its standing on the build date.
+
+    An entry's ``updated`` is the day its present standing began (issued, expiring soon,
+    expired, superseded, retired), so a reader sees an entry change when its standing
+    does; a planned or withdrawn one, whose day is not known, carries the build date.
+    """
+    feed_url = links.file(FEEDS["attestations"])
+    return feed_xml(
+        feed_id=feed_url,
+        title=f"{tc.company.name}: attestations and their standing",
+        feed_url=feed_url,
+        page_url=links.root,
+        author=tc.company.name,
+        entries=[_attestation_entry(v, projection.today, links) for v in projection.attestations],
+        fallback_updated=projection.today,
     )

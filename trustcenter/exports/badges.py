@@ -9,25 +9,33 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
-from trustcenter.status import AttestationView, Standing, long_date
+from trustcenter.projection import AttestationView
+from trustcenter.status import Standing, long_date
 
 SVG = "http://www.w3.org/2000/svg"
 #: Background of the right half by standing; all keep white text above 4.5:1 contrast.
+#: Green is kept for what an independent party found current: a self-assessment that
+#: stands, an alignment or an assessment no rule dates are blue or grey.
 COLOURS = {
     Standing.CURRENT: "#1b5e20",
     Standing.EXPIRING: "#8a4b00",
-    Standing.STALE: "#a31515",
     Standing.EXPIRED: "#a31515",
+    Standing.RETIRED: "#a31515",
+    Standing.SUPERSEDED: "#4a4a4a",
     Standing.IN_PROGRESS: "#1a3e8a",
     Standing.PLANNED: "#4a4a4a",
     Standing.WITHDRAWN: "#4a4a4a",
+    Standing.ALIGNED: "#1a3e8a",
+    Standing.ASSESSED: "#1a3e8a",
+    Standing.NOT_JUDGED: "#4a4a4a",
 }
+SELF_ASSESSED = "#1a3e8a"
 _CHAR_WIDTH, _PAD, _HEIGHT = 7, 10, 20
 
 
 def badge_svg(card: AttestationView, today: dt.date) -> bytes:
     """An SVG badge: the attestation's title on the left, its standing on the right."""
-    left, right = card.title, card.standing.label.lower()
+    left, right = card.title, card.label.lower()
     left_w = len(left) * _CHAR_WIDTH + 2 * _PAD
     right_w = len(right) * _CHAR_WIDTH + 2 * _PAD
     statement = f"{left}: {right}, as of {long_date(today)}"
@@ -50,7 +58,7 @@ def badge_svg(card: AttestationView, today: dt.date) -> bytes:
         x=str(left_w),
         width=str(right_w),
         height=str(_HEIGHT),
-        fill=COLOURS[card.standing],
+        fill=SELF_ASSESSED if card.badge_class == "self" else COLOURS[card.standing],
     )
     text = {
         "fill": "#ffffff",

@@ -14,20 +14,26 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from trustcenter.catalogue.frameworks import AssuranceKind
 from trustcenter.model import (
+    AttestationStandard,
     AttestationStatus,
     ControlStatus,
     DocumentAccess,
+    ImpactLevel,
+    Opinion,
     TrustCenter,
     UpdateKind,
     UpdateSeverity,
     Visibility,
     slug,
 )
+from trustcenter.projection import AttestationView, Projection, project
 from trustcenter.render import Links, plain_text
-from trustcenter.status import Standing, view
+from trustcenter.status import Standing
 
-FORMAT, VERSION = "trustcenter/trust.json", "1.0"
+#: The format's version; every change is listed in ``handbook/trust-json.md``.
+FORMAT, VERSION = "trustcenter/trust.json", "2.0"
 SCHEMA_PATH, DOCUMENT_PATH = "trust.schema.json", "trust.json"
 
 
@@ -60,23 +66,69 @@ class Period(_Out):
     end: dt.date
 
 
+class StandardVersion(_Out):
+    """The standard version an attestation was made against, from the frameworks catalogue."""
+
+    id: str
+    label: str
+    retired: dt.date | None
+
+
+class ReportSubservice(_Out):
+    """A subservice organization as one report treats it."""
+
+    name: str
+    method: Literal["carve_out", "inclusive"]
+
+
 class Attestation(_Out):
     """An audit report, certificate or compliance statement, and its standing."""
 
     id: str
     framework: str
+    programme: str = Field(
+        description="Attestations with the same programme are one history: the later "
+        "issued one supersedes the earlier."
+    )
+    kind: AssuranceKind = Field(description="What kind of assurance it is.")
+    independent: bool = Field(description="False for a self-assessment or an alignment.")
+    kind_text: str = Field(description="The kind of assurance and who gave it, in words.")
     title: str
     type: Literal[1, 2] | None
     status: AttestationStatus
     standing: Standing = Field(description="Its standing on the date the file was generated.")
+    standing_label: str
+    standing_reason: str = Field(description="Why it stands so, in a buyer's words.")
+    standing_since: dt.date | None
+    standing_changes_on: dt.date | None = Field(
+        description="The day the standing changes if the data stays as it is."
+    )
+    next_standing: Standing | None
+    superseded_by: str | None
     current_until: dt.date | None
+    standard_version: StandardVersion | None
+    attestation_standard: AttestationStandard | None
+    opinion: Opinion | None = Field(description="Public only for a SOC 3.")
     period: Period | None
     as_of: dt.date | None
     issued: dt.date | None
     expires: dt.date | None
     expected: dt.date | None
-    auditor: str | None
+    initial_certification: dt.date | None
+    auditor: str | None = Field(
+        description="Who examined, certified or assessed it (a 3PAO for FedRAMP)."
+    )
+    accreditation_body: str | None
+    authorized_by: str | None
+    impact_level: ImpactLevel | None
     categories: list[str]
+    services: list[str]
+    regions: list[str]
+    legal_entities: list[str]
+    sites: list[str]
+    soa_version: str | None
+    extensions: list[str]
+    subservice_organizations: list[ReportSubservice]
     certificate_number: str | None
     report_access: Literal["public", "nda"]
     public_url: str | None
@@ -145,16 +197,18 @@ class Update(_Out):
 
 
 class TrustDocument(_Out):
-    """The public facts of a trust center (format ``trustcenter/trust.json``, 1.0)."""
+    """The public facts of a trust center (format ``trustcenter/trust.json``, 2.0)."""
 
     schema_: str = Field(alias="$schema")
     format: Literal["trustcenter/trust.json"]
-    version: Literal["1.0"]
+    version: Literal["2.0"]
     generated: dt.date = Field(description="The build date every standing refers to.")
     trust_center: str
     company: Company
     categories_in_scope: list[str]
-    attestations: list[Attestation]
+    attestations: list[Attestation] = Field(
+        description="Every public attestation, superseded history included."
+    )
     controls: list[Control]
     subprocessors: Subprocessors
     documents: list[Document]
@@ -172,10 +226,18 @@ def _subprocessor_state(
 
 
 def trust_document(
-    tc: TrustCenter, today: dt.date, links: Links, feeds: dict[str, str]
+    tc: TrustCenter,
+    today: dt.date,
+    links: Links,
+    feeds: dict[str, str],
+    projection: Projection | None = None,
 ) -> TrustDocument:
-    """The document for ``tc`` on ``today``; every URL is absolute, below ``links.root``."""
+    """The document for ``tc`` on ``today``; every URL is absolute, below ``links.root``.
+
+    ``projection`` is the one judgement of the attestations (made here when not given).
+    """
     site_url = links.root
+    projection = projection or project(tc, today)
     categories = {c.id: c.title for c in tc.categories}
     return TrustDocument.model_validate(
         {
@@ -194,8 +256,8 @@ def trust_document(
                     for c in tc.company.contacts
                 ],
             },
-            "categories_in_scope": [c.value for c in tc.categories_in_scope()],
-            "attestations": [_attestation(a, today, site_url) for a in tc.public_attestations()],
+            "categories_in_scope": [c.value for c in projection.categories_in_scope()],
+            "attestations": [_attestation(v, site_url) for v in projection.attestations],
             "controls": [
                 {
                     "id": c.id,
@@ -263,23 +325,51 @@ def trust_document(
     )
 
 
-def _attestation(item: Any, today: dt.date, site_url: str) -> dict[str, Any]:
-    card = view(item, today)
+def _attestation(view: AttestationView, site_url: str) -> dict[str, Any]:
+    item = view.item
+    version = view.version
     return {
         "id": item.id,
         "framework": item.framework.value,
-        "title": card.title,
+        "programme": view.programme,
+        "kind": view.kind,
+        "independent": view.kind.independent,
+        "kind_text": view.kind_text,
+        "title": view.title,
         "type": item.type,
         "status": item.status,
-        "standing": card.standing,
-        "current_until": card.valid_until,
+        "standing": view.standing,
+        "standing_label": view.label,
+        "standing_reason": view.reason,
+        "standing_since": view.since,
+        "standing_changes_on": view.changes_on,
+        "next_standing": view.next_standing,
+        "superseded_by": view.superseded_by,
+        "current_until": view.current_until,
+        "standard_version": version
+        and {"id": version.id, "label": version.label, "retired": version.retired},
+        "attestation_standard": item.attestation_standard,
+        "opinion": item.opinion,
         "period": item.period and {"start": item.period.start, "end": item.period.end},
         "as_of": item.as_of,
         "issued": item.issued,
         "expires": item.expires,
         "expected": item.expected,
+        "initial_certification": item.initial_certification,
         "auditor": item.auditor,
+        "accreditation_body": item.accreditation_body,
+        "authorized_by": item.authorized_by,
+        "impact_level": item.impact_level,
         "categories": [c.value for c in item.categories],
+        "services": item.services,
+        "regions": item.regions,
+        "legal_entities": item.legal_entities,
+        "sites": item.sites,
+        "soa_version": item.soa_version,
+        "extensions": [f.value for f in item.extensions],
+        "subservice_organizations": [
+            {"name": o.name, "method": o.method.value} for o in item.subservice_organizations
+        ],
         "certificate_number": item.certificate_number,
         "report_access": "public" if item.visibility is Visibility.PUBLIC else "nda",
         "public_url": item.public_url,

@@ -7,7 +7,9 @@ import enum
 from typing import Literal
 
 from trustcenter.catalogue import Category
+from trustcenter.catalogue.frameworks import AssuranceKind
 from trustcenter.model.base import Identifier, Internal, MarkdownText, Model, Text, Url
+from trustcenter.model.company import SubserviceMethod
 from trustcenter.model.files import GatedFile
 
 
@@ -21,12 +23,17 @@ class Framework(enum.StrEnum):
     ISO27017 = "iso27017"
     ISO27018 = "iso27018"
     ISO27701 = "iso27701"
+    ISO9001 = "iso9001"
     PCI_DSS = "pci_dss"
+    PA_DSS = "pa_dss"
     CSA_STAR = "csa_star"
     CYBER_ESSENTIALS = "cyber_essentials"
     CYBER_ESSENTIALS_PLUS = "cyber_essentials_plus"
     TISAX = "tisax"
     FEDRAMP = "fedramp"
+    HITRUST = "hitrust"
+    IRAP = "irap"
+    C5 = "c5"
     HIPAA = "hipaa"
     GDPR = "gdpr"
     NIST_CSF = "nist_csf"
@@ -50,6 +57,8 @@ class Framework(enum.StrEnum):
             Framework.ISO27017,
             Framework.ISO27018,
             Framework.ISO27701,
+            Framework.ISO9001,
+            Framework.HITRUST,
             Framework.CYBER_ESSENTIALS,
             Framework.CYBER_ESSENTIALS_PLUS,
         )
@@ -93,6 +102,36 @@ class Opinion(enum.StrEnum):
     DISCLAIMER = "disclaimer"
 
 
+class AttestationStandard(enum.StrEnum):
+    """The standard an examination was performed under (AICPA SSAE, IAASB ISAE)."""
+
+    SSAE18 = "ssae18"
+    SSAE21 = "ssae21"
+    ISAE3402 = "isae3402"
+    ISAE3000 = "isae3000"
+
+
+class ImpactLevel(enum.StrEnum):
+    """A FedRAMP baseline: the legacy impact levels, or the 2026 certification classes."""
+
+    LI_SAAS = "li_saas"
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+    CLASS_A = "class_a"
+    CLASS_B = "class_b"
+    CLASS_C = "class_c"
+    CLASS_D = "class_d"
+
+
+class ReportSubservice(Model):
+    """A subservice organization as one SOC report treats it: carved out or inclusive."""
+
+    name: Text
+    method: SubserviceMethod
+    services: MarkdownText | None = None
+
+
 class ReportException(Model):
     """A deviation the auditor found while testing a control."""
 
@@ -113,10 +152,12 @@ class GatedReportDetails(Model):
     """Details shown only on the gated page, to holders of an access code."""
 
     opinion: Opinion | None = None
-    exceptions: list[ReportException] = []
+    #: None: the data says nothing about exceptions; ``[]``: the report notes none.
+    exceptions: list[ReportException] | None = None
     bridge_letters: list[BridgeLetter] = []
     control_objectives: list[MarkdownText] = []
     complementary_user_entity_controls: list[MarkdownText] = []
+    complementary_subservice_organization_controls: list[MarkdownText] = []
     how_to_obtain: MarkdownText | None = None
 
 
@@ -125,18 +166,37 @@ class Attestation(Model):
 
     id: Identifier
     framework: Framework
+    #: Two attestations of one framework and programme are one history: the later
+    #: issued one supersedes the earlier. Only a company with two programmes of one
+    #: framework (two SOC 2s for two products) needs to name them.
+    programme: Identifier | None = None
+    kind: AssuranceKind | None = None
     name: Text | None = None
     type: Literal[1, 2] | None = None
     status: AttestationStatus
     visibility: Visibility
+    standard_version: Text | None = None
+    attestation_standard: AttestationStandard | None = None
     auditor: Text | None = None
+    accreditation_body: Text | None = None
+    authorized_by: Text | None = None
+    impact_level: ImpactLevel | None = None
+    opinion: Opinion | None = None
     as_of: dt.date | None = None
     period: Period | None = None
     issued: dt.date | None = None
     expires: dt.date | None = None
     expected: dt.date | None = None
+    initial_certification: dt.date | None = None
     categories: list[Category] = []
     scope: MarkdownText | None = None
+    services: list[Identifier] = []
+    regions: list[Text] = []
+    legal_entities: list[Identifier] = []
+    sites: list[Text] = []
+    soa_version: Text | None = None
+    extensions: list[Framework] = []
+    subservice_organizations: list[ReportSubservice] = []
     certificate_number: Text | None = None
     public_url: Url | None = None
     verification_url: Url | None = None

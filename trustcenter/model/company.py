@@ -8,7 +8,7 @@ from pydantic import (
     Field,
 )
 
-from trustcenter.model.base import Internal, MarkdownText, Model, Text, Url
+from trustcenter.model.base import Identifier, Internal, MarkdownText, Model, Text, Url
 
 
 class ContactPurpose(enum.StrEnum):
@@ -31,8 +31,12 @@ class Contact(Model):
 
 
 class Service(Model):
-    """A service covered by the system description."""
+    """A service covered by the system description.
 
+    Its ``id`` lets an attestation say which services it covers (``services: [ledger]``).
+    """
+
+    id: Identifier | None = None
     name: Text
     description: MarkdownText
 
@@ -73,6 +77,14 @@ class SystemDescription(Model):
     subservice_organizations: list[SubserviceOrganization] = []
 
 
+class LegalEntity(Model):
+    """A legal entity of the company (a subsidiary, an affiliate), for attestation scope."""
+
+    id: Identifier
+    name: Text
+    country: Text | None = None
+
+
 class Company(Model):
     """``data/company.yml``: who the company is, its system, and how to reach it."""
 
@@ -82,6 +94,7 @@ class Company(Model):
     description: MarkdownText
     commitment: MarkdownText
     contacts: list[Contact] = Field(min_length=1)
+    legal_entities: list[LegalEntity] = []
     system: SystemDescription
     internal: Internal | None = None
 

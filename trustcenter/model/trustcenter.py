@@ -9,13 +9,10 @@ from pydantic import (
     ConfigDict,
 )
 
-from trustcenter.catalogue import Category
 from trustcenter.model.access import AccessFile, Grant
 from trustcenter.model.attestations import (
     Attestation,
     AttestationsFile,
-    AttestationStatus,
-    Framework,
     Visibility,
 )
 from trustcenter.model.base import Model
@@ -46,7 +43,11 @@ class TrustCenter(BaseModel):
     security_txt: SecurityTxt | None = None
 
     def public_attestations(self) -> list[Attestation]:
-        """Attestations the public site lists (all but those marked internal)."""
+        """Attestations the public site lists (all but those marked internal).
+
+        What each of them stands as on a build date is decided by
+        :mod:`trustcenter.projection` alone.
+        """
         return [a for a in self.attestations if a.visibility is not Visibility.INTERNAL]
 
     def public_controls(self) -> list[Control]:
@@ -56,12 +57,6 @@ class TrustCenter(BaseModel):
     def gated_controls(self) -> list[Control]:
         """Controls shown only on the gated page."""
         return [c for c in self.controls if c.visibility is ControlVisibility.GATED]
-
-    def gated_reports(self) -> list[Attestation]:
-        """SOC 1 and SOC 2 reports whose details the gated page describes."""
-        return [
-            a for a in self.public_attestations() if a.framework in (Framework.SOC1, Framework.SOC2)
-        ]
 
     def current_subprocessors(self, today: dt.date) -> list[Subprocessor]:
         """Subprocessors engaged on ``today``."""
@@ -74,14 +69,6 @@ class TrustCenter(BaseModel):
     def active_grants(self, today: dt.date) -> list[Grant]:
         """Grants that open the gated page on ``today`` (the expiry day included)."""
         return [g for g in self.access.grants if g.expires >= today]
-
-    def categories_in_scope(self) -> list[Category]:
-        """TSC categories covered by a public SOC 2 or SOC 3 that is issued or under way."""
-        found: set[Category] = set()
-        for item in self.public_attestations():
-            if item.framework.uses_criteria and item.status is not AttestationStatus.WITHDRAWN:
-                found.update(item.categories)
-        return [c for c in Category if c in found]
 
 
 #: The data files, their model and whether a trust center needs them.

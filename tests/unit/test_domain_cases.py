@@ -1,0 +1,220 @@
+"""The domain cases: real programmes' facts appended to the example data, checked and told.
+
+Each input in ``tests/unit/data/domain/`` is a block from the project's domain cases,
+appended as written to a copy of the example company's ``data/``. Where the model asks
+for a fact the block leaves implicit, the test adds it and says so ("translated").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.unit.unit_support import where
+from trustcenter.loader import LoadResult, load
+from trustcenter.model import TrustCenter
+from trustcenter.projection import project
+from trustcenter.render import Renderer
+from trustcenter.status import Standing
+
+REPO = Path(__file__).resolve().parents[2]
+CASES = Path(__file__).with_name("data") / "domain"
+TODAY = dt.date(2026, 11, 30)
+
+
+class Example:
+    """A copy of the example company's data at ./data, with cases appended."""
+
+    def __init__(self, root: Path) -> None:
+        self.data = root / "data"
+        shutil.copytree(REPO / "data", self.data)
+
+    def append(self, case: str, replace: tuple[str, str] | None = None,
+               file: str = "attestations.yml") -> int:
+        """Append ``case`` (optionally edited); return the line its block starts on."""
+        block = (CASES / f"{case}.yml").read_text("utf-8")
+        if replace is not None:
+            assert replace[0] in block
+            block = block.replace(*replace)
+        target = self.data / file
+        text = target.read_text("utf-8").rstrip("\n") + "\n"
+        target.write_text(text + block, "utf-8")
+        return text.count("\n") + 1
+
+    def load(self, today: dt.date = TODAY) -> LoadResult:
+        return load(Path("data"), today)
+
+    def center(self, today: dt.date = TODAY) -> TrustCenter:
+        result = self.load(today)
+        assert result.trust_center is not None, [p.format() for p in result.errors]
+        return result.trust_center
+
+
+@pytest.fixture
+def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Example:
+    monkeypatch.chdir(tmp_path)
+    return Example(tmp_path)
+
+
+def test_the_example_itself_has_no_problem(example: Example) -> None:
+    assert example.load().problems == []
+
+
+def test_superseded_type1_is_history_not_stale(example: Example) -> None:
+    example.append("superseded-type1")
+    result = example.load()
+    assert result.problems == []  # no "stale" warning: the strict build passes
+    assert result.trust_center is not None
+    projection = project(result.trust_center, TODAY)
+    view = projection.view("soc2-type1-2020")
+    assert view.standing is Standing.SUPERSEDED
+    assert view.superseded_by == "soc2-type1-2024"  # the next report of the programme
+    assert view not in projection.cards()
+    assert all(view not in projection.reports_in_scope(c)
+               for c in projection.categories_in_scope())
+    history = dict(projection.history())
+    assert view in history["SOC 2"]
+    html = str(Renderer(result.trust_center, TODAY).attestation_cards())
+    assert "attestation-soc2-type1-2020" not in html
+    overview = str(Renderer(result.trust_center, TODAY).reports_overview())
+    assert 'id="history-soc2-type1-2020"' in overview
+
+
+def test_two_consecutive_soc3s_only_the_newer_is_current(example: Example) -> None:
+    projection = project(example.center(), TODAY)
+    assert projection.view("soc3-2026").standing is Standing.CURRENT
+    assert projection.view("soc3-2025").standing is Standing.SUPERSEDED
+    assert [v.id for v in projection.cards() if v.item.framework.value == "soc3"] == [
+        "soc3-2026"
+    ]
+
+
+def test_pci_aoc_from_2019_is_expired_with_a_warning_that_says_why(example: Example) -> None:
+    start = example.append("pci-aoc-old")
+    result = example.load()
+    [problem] = result.problems
+    assert where(problem) == f"data/attestations.yml:{start + 5}:13: warning"
+    assert problem.rule == "certificate-expired"
+    assert "PCI DSS expired on 15 January 2020: it stands for 12 months from its date" in (
+        problem.message
+    )
+    assert result.trust_center is not None
+    view = project(result.trust_center, TODAY).view("pci-2019")
+    assert view.standing is Standing.EXPIRED
+    assert "renewed every 12 months" not in view.reason and "Expired on" in view.reason
+
+
+def test_a_pci_aoc_against_a_retired_version_cannot_be_dated_after_it(example: Example) -> None:
+    start = example.append("pci-aoc-old", ("issued: 2019-01-15", "issued: 2024-06-03\n"
+                                           "    standard_version: '3.2.1'"))
+    [problem] = example.load().errors
+    assert where(problem) == f"data/attestations.yml:{start + 6}:23: error"
+    assert problem.rule == "retired-version"
+    assert "PCI DSS v3.2.1 was retired on 1 April 2024" in problem.message
+
+
+def test_csa_star_level1_is_a_self_assessment_with_no_auditor(example: Example) -> None:
+    example.append("csa-star-level1")
+    result = example.load()
+    assert result.problems == []  # no "expected 'auditor'"
+    assert result.trust_center is not None
+    view = project(result.trust_center, TODAY).view("csa-star-2026")
+    assert view.title == "CSA STAR Level 1"
+    assert view.label == "Self-assessed, current"
+    html = str(Renderer(result.trust_center, TODAY).attestation_cards())
+    card = html[html.index('id="attestation-csa-star-2026"'):]
+    card = card[:card.index("</li>")]
+    assert "Self-assessment by Lanternfish Labs: no auditor or assessor reviewed it" in card
+    assert "ndependent" not in card
+    assert "tc-status--self" in card and "tc-status--current" not in card
+
+
+def test_a_self_assessment_with_an_auditor_is_refused(example: Example) -> None:
+    start = example.append("csa-star-level1", ("    issued:", "    auditor: Invented LLP\n"
+                                               "    issued:"))
+    [problem] = example.load().errors
+    assert where(problem) == f"data/attestations.yml:{start + 4}:5: error"
+    assert problem.rule == "self-assessment-auditor"
+    assert "a self-assessment has no auditor" in problem.message
+
+
+def test_csocs_need_a_carved_out_subservice_organization(example: Example) -> None:
+    start = example.append("soc2-csoc")
+    [problem] = example.load().errors
+    assert where(problem) == f"data/attestations.yml:{start + 10}:7: error"
+    assert problem.rule == "csoc-without-carve-out"
+    assert "list the report's subservice organizations" in problem.hint
+
+
+def test_csocs_are_shown_per_report_beside_the_cuecs(example: Example) -> None:
+    # Translated: the report names the subservice organization it carves out.
+    example.append("soc2-csoc", ("    gated:", "    subservice_organizations:\n"
+                                 "      - {name: Nimbus Cloud, method: carve_out}\n"
+                                 "    gated:"))
+    day = dt.date(2026, 11, 5)  # before the example's next SOC 2 supersedes it
+    center = example.center(day)
+    gated = str(Renderer(center, day).gated_content())
+    section = gated[gated.index('id="gated-soc2-with-csocs"'):]
+    section = section[:section.index("</section>")]
+    assert "Complementary subservice organization controls" in section
+    assert "The cloud provider restricts physical access to its data centres." in section
+    assert "Nimbus Cloud" in section and "carved out" in section
+    # only this report's subservice organizations, not every one of the company
+    assert "Quillpost" not in section
+    # neither a Type 1 nor missing data says "None" about exceptions
+    assert "Exceptions noted in testing" not in section
+    public = str(Renderer(center, day).attestation_cards())
+    assert "The cloud provider restricts physical access" not in public
+
+
+def test_a_soc3_opinion_is_public_never_gated(example: Example) -> None:
+    start = example.append("soc3-qualified-opinion")
+    [problem] = example.load().errors
+    assert where(problem) == f"data/attestations.yml:{start + 10}:7: error"
+    assert problem.rule == "public-opinion"
+    assert "outside 'gated:'" in problem.hint
+
+
+def test_a_qualified_soc3_shows_as_qualified(example: Example) -> None:
+    example.append("soc3-qualified-opinion", ("    gated:\n      opinion: qualified",
+                                              "    opinion: qualified"))
+    day = dt.date(2026, 11, 5)
+    html = str(Renderer(example.center(day), day).attestation_cards())
+    card = html[html.index('id="attestation-soc3-qualified"'):]
+    card = card[:card.index("</li>")]
+    assert "Opinion: Qualified: the auditor&#39;s opinion carries a reservation" in card
+
+
+def test_a_bridge_letter_before_the_period_ends_is_a_located_error(example: Example) -> None:
+    start = example.append("bridge-letter-before-period")
+    problems = example.load().errors
+    assert [(where(p), p.rule) for p in problems] == [
+        (f"data/attestations.yml:{start + 11}:11: error", "bridge-letter-dates"),
+        (f"data/attestations.yml:{start + 12}:11: error", "bridge-letter-dates"),
+    ]
+    assert "expected a date after 2026-07-31, found 2026-03-31" in problems[0].message
+    assert "expected it issued after 2026-07-31, found 2025-01-01" in problems[1].message
+
+
+def test_fedramp_names_the_authorizing_body_not_the_3pao(example: Example) -> None:
+    start = example.append("fedramp-issuer")
+    [problem] = example.load().errors
+    assert where(problem) == f"data/attestations.yml:{start + 2}:5: error"
+    assert "expected 'authorized_by'" in problem.message and "3PAO only assesses" in (
+        problem.message
+    )
+
+
+def test_fedramp_card_says_who_authorized_and_who_assessed(example: Example) -> None:
+    example.append("fedramp-issuer", ("    issued:", "    authorized_by: U.S. Department of "
+                                      "Examples\n    impact_level: moderate\n    issued:"))
+    html = str(Renderer(example.center(), TODAY).attestation_cards())
+    card = html[html.index('id="attestation-fedramp-moderate"'):]
+    card = card[:card.index("</li>")]
+    assert ("Authorization granted by U.S. Department of Examples; assessed by Corvane "
+            "Federal 3PAO, the independent assessor (3PAO)") in card
+    assert "Moderate baseline" in card
+    assert "Certificate" not in card

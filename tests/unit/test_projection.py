@@ -1,0 +1,258 @@
+"""The one projection: each attestation's standing on a build date, by its framework's rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from trustcenter.catalogue.frameworks import AssuranceKind, ValidityRule, frameworks
+from trustcenter.model import Attestation, Framework
+from trustcenter.projection import judge, programme_key
+from trustcenter.status import Standing
+
+D = dt.date
+
+
+def attestation(**fields: Any) -> Attestation:
+    base: dict[str, Any] = {"id": "x", "status": "issued", "visibility": "public"}
+    return Attestation.model_validate(base | fields)
+
+
+def one(item: Attestation, today: dt.date, *others: Attestation):
+    return judge([item, *others], today, "Acme")[0]
+
+
+SOC2_TYPE2 = attestation(
+    framework="soc2", type=2, auditor="Example Audit LLP", issued="2026-02-15",
+    period={"start": "2025-01-01", "end": "2025-12-31"}, categories=["security"],
+    standard_version="tsc2017",
+)
+SOC1_TYPE1 = attestation(
+    framework="soc1", type=1, auditor="Example Audit LLP", issued="2025-11-01",
+    as_of="2025-09-30",
+)
+ISO27001 = attestation(
+    framework="iso27001", auditor="Example Certification", issued="2024-04-01",
+    expires="2027-03-31", certificate_number="IS 123456", standard_version="2022",
+)
+ISO27001_2013 = attestation(
+    framework="iso27001", auditor="Example Certification", issued="2023-06-01",
+    expires="2026-05-31", standard_version="2013",
+)
+ISO27001_2013_LAPSED = attestation(
+    framework="iso27001", auditor="Example Certification", issued="2021-06-01",
+    expires="2024-05-31", standard_version="2013",
+)
+PCI_2019 = attestation(framework="pci_dss", auditor="QSA LLC", issued="2019-01-15")
+PCI_2026 = attestation(
+    framework="pci_dss", auditor="QSA LLC", issued="2026-03-01", standard_version="4.0.1"
+)
+PA_DSS = attestation(framework="pa_dss", auditor="PA-QSA Ltd", issued="2022-03-01")
+STAR_L1 = attestation(framework="csa_star", issued="2026-05-04", standard_version="caiq-v4")
+HIPAA = attestation(framework="hipaa", kind="alignment")
+HIPAA_ASSESSED = attestation(
+    framework="hipaa", kind="assessment", auditor="Assessor LLP", issued="2025-04-01"
+)
+C5 = attestation(framework="c5", type=2, auditor="Prüfer AG", issued="2026-03-01",
+                 period={"start": "2025-01-01", "end": "2025-12-31"})
+FEDRAMP = attestation(framework="fedramp", auditor="Corvane Federal 3PAO",
+                      authorized_by="Department of Examples", impact_level="moderate",
+                      issued="2024-06-10")
+OTHER_UNDATED = attestation(framework="other", name="Acme Seal", auditor="Seal Co",
+                            issued="2025-01-01")
+CYBER_ESSENTIALS = attestation(framework="cyber_essentials", auditor="IASME body",
+                               issued="2026-04-10")
+IN_PROGRESS = attestation(
+    framework="soc2", type=2, status="in_progress", expected="2026-09-30",
+    period={"start": "2024-01-01", "end": "2024-12-31"}, categories=["security"],
+)
+PLANNED = attestation(framework="iso27001", status="planned", expected="2027-06-30")
+WITHDRAWN = attestation(
+    framework="soc2", type=2, status="withdrawn", auditor="Example Audit LLP",
+    period={"start": "2023-01-01", "end": "2023-12-31"}, categories=["security"],
+)
+
+
+@pytest.mark.parametrize(
+    ("item", "today", "expected"),
+    [
+        # SOC 2 Type 2, period ends 2025-12-31: current through 2026-12-31
+        (SOC2_TYPE2, D(2026, 1, 1), Standing.CURRENT),
+        (SOC2_TYPE2, D(2026, 10, 2), Standing.CURRENT),  # 91 days left
+        (SOC2_TYPE2, D(2026, 10, 3), Standing.EXPIRING),  # 90 days left
+        (SOC2_TYPE2, D(2026, 12, 31), Standing.EXPIRING),
+        (SOC2_TYPE2, D(2027, 1, 1), Standing.EXPIRED),
+        (SOC1_TYPE1, D(2026, 6, 1), Standing.CURRENT),
+        (SOC1_TYPE1, D(2026, 10, 1), Standing.EXPIRED),
+        # certificate valid until 2027-03-31
+        (ISO27001, D(2026, 6, 1), Standing.CURRENT),
+        (ISO27001, D(2027, 1, 15), Standing.EXPIRING),
+        (ISO27001, D(2027, 4, 1), Standing.EXPIRED),
+        # ISO/IEC 27001:2013: no longer valid from 1 November 2025, whatever it prints
+        (ISO27001_2013, D(2025, 6, 1), Standing.CURRENT),
+        (ISO27001_2013, D(2025, 8, 10), Standing.EXPIRING),
+        (ISO27001_2013, D(2025, 11, 1), Standing.RETIRED),
+        (ISO27001_2013, D(2026, 11, 30), Standing.RETIRED),
+        # ... but one that expired before the deadline simply expired
+        (ISO27001_2013_LAPSED, D(2026, 11, 30), Standing.EXPIRED),
+        # PCI DSS AOC: one annual assessment
+        (PCI_2019, D(2019, 6, 1), Standing.CURRENT),
+        (PCI_2019, D(2026, 11, 30), Standing.EXPIRED),
+        (PCI_2026, D(2026, 11, 30), Standing.CURRENT),
+        (PCI_2026, D(2026, 12, 5), Standing.EXPIRING),
+        (PCI_2026, D(2027, 3, 2), Standing.EXPIRED),
+        # the PA-DSS programme closed on 28 October 2022
+        (PA_DSS, D(2022, 6, 1), Standing.CURRENT),
+        (PA_DSS, D(2022, 10, 28), Standing.RETIRED),
+        # CSA STAR Level 1 is deprecated after a year
+        (STAR_L1, D(2026, 11, 30), Standing.CURRENT),
+        (STAR_L1, D(2027, 5, 5), Standing.EXPIRED),
+        (CYBER_ESSENTIALS, D(2026, 11, 30), Standing.CURRENT),
+        (CYBER_ESSENTIALS, D(2027, 4, 11), Standing.EXPIRED),
+        # nobody certifies HIPAA: never current
+        (HIPAA, D(2026, 11, 30), Standing.ALIGNED),
+        (HIPAA_ASSESSED, D(2040, 1, 1), Standing.ASSESSED),
+        # no confirmed rule: not judged, never current
+        (C5, D(2026, 11, 30), Standing.NOT_JUDGED),
+        (OTHER_UNDATED, D(2026, 11, 30), Standing.NOT_JUDGED),
+        (FEDRAMP, D(2026, 11, 30), Standing.CURRENT),
+        (IN_PROGRESS, D(2030, 1, 1), Standing.IN_PROGRESS),
+        (PLANNED, D(2030, 1, 1), Standing.PLANNED),
+        (WITHDRAWN, D(2026, 6, 1), Standing.WITHDRAWN),
+    ],
+)
+def test_standing_by_the_frameworks_rules(
+    item: Attestation, today: dt.date, expected: Standing
+) -> None:
+    assert one(item, today).standing is expected
+
+
+@pytest.mark.parametrize(
+    ("item", "today", "changes_on", "next_standing"),
+    [
+        (SOC2_TYPE2, D(2026, 6, 1), D(2026, 10, 3), Standing.EXPIRING),
+        (SOC2_TYPE2, D(2026, 11, 1), D(2027, 1, 1), Standing.EXPIRED),
+        (ISO27001_2013, D(2025, 6, 1), D(2025, 8, 3), Standing.EXPIRING),
+        (ISO27001_2013, D(2025, 9, 1), D(2025, 11, 1), Standing.RETIRED),
+        (PCI_2019, D(2026, 11, 30), None, None),
+        (PLANNED, D(2026, 11, 30), None, None),
+    ],
+)
+def test_each_standing_says_the_day_it_changes(
+    item: Attestation, today: dt.date, changes_on: dt.date | None, next_standing: Standing | None
+) -> None:
+    view = one(item, today)
+    assert (view.changes_on, view.next_standing) == (changes_on, next_standing)
+    if changes_on is not None:
+        assert one(item, changes_on).standing is next_standing
+        assert one(item, changes_on - dt.timedelta(days=1)).standing is view.standing
+
+
+def soc2(id: str, **fields: Any) -> Attestation:
+    return attestation(id=id, framework="soc2", auditor="A LLP", categories=["security"],
+                       standard_version="tsc2017", visibility="nda", **fields)
+
+
+TYPE1_2024 = soc2("t1", type=1, as_of="2024-06-30", issued="2024-08-20")
+TYPE2_2025 = soc2("t2-2025", type=2, period={"start": "2024-07-01", "end": "2025-06-30"},
+                  issued="2025-08-15")
+TYPE2_2026 = soc2("t2-2026", type=2, period={"start": "2025-07-01", "end": "2026-06-30"},
+                  issued="2026-08-14")
+
+
+def test_a_later_report_on_the_programme_supersedes_whatever_its_type() -> None:
+    views = {v.id: v for v in judge([TYPE1_2024, TYPE2_2025, TYPE2_2026], D(2026, 11, 30))}
+    assert views["t1"].standing is Standing.SUPERSEDED
+    assert views["t1"].superseded_by == "t2-2025"
+    assert views["t2-2025"].standing is Standing.SUPERSEDED
+    assert views["t2-2025"].superseded_by == "t2-2026"
+    assert views["t2-2025"].since == D(2026, 8, 14)
+    assert views["t2-2026"].standing is Standing.CURRENT
+    # superseded reports raise no warning, however old
+    assert not views["t1"].findings and not views["t2-2025"].findings
+
+
+def test_supersession_starts_the_day_the_later_report_is_issued() -> None:
+    before = judge([TYPE2_2025, TYPE2_2026], D(2026, 8, 13))[0]
+    assert before.standing is Standing.EXPIRED
+    assert (before.changes_on, before.next_standing) == (D(2026, 8, 14), Standing.SUPERSEDED)
+    assert judge([TYPE2_2025, TYPE2_2026], D(2026, 8, 14))[0].standing is Standing.SUPERSEDED
+
+
+def test_a_planned_or_withdrawn_later_report_supersedes_nothing() -> None:
+    planned = soc2("next", type=2, status="planned")
+    withdrawn = soc2("w", type=2, status="withdrawn",
+                     period={"start": "2025-07-01", "end": "2026-06-30"}, issued="2026-08-14")
+    assert judge([TYPE2_2025, planned, withdrawn], D(2026, 1, 1))[0].standing is Standing.CURRENT
+
+
+def test_two_programmes_of_one_framework_keep_their_own_history() -> None:
+    payments = soc2("pay", type=2, programme="payments",
+                    period={"start": "2024-07-01", "end": "2025-06-30"}, issued="2025-08-15")
+    views = judge([payments, TYPE2_2026], D(2025, 12, 1))
+    assert [v.standing for v in views] == [Standing.CURRENT, Standing.CURRENT]
+    assert programme_key(payments) == "soc2/payments"
+    assert programme_key(TYPE2_2026) == "soc2"
+
+
+def test_soc3_and_soc2_are_different_programmes() -> None:
+    soc3 = attestation(id="s3", framework="soc3", type=2, auditor="A LLP",
+                       period={"start": "2024-07-01", "end": "2025-06-30"},
+                       issued="2025-08-15", categories=["security"])
+    assert judge([soc3, TYPE2_2026], D(2025, 12, 1))[0].standing is Standing.CURRENT
+
+
+@pytest.mark.parametrize(
+    ("item", "words", "never"),
+    [
+        (SOC2_TYPE2, "Attestation report by an independent CPA firm (Example Audit LLP)",
+         "certif"),
+        (ISO27001, "Certificate issued by Example Certification", "independent CPA"),
+        (STAR_L1, "Self-assessment by Acme: no auditor or assessor reviewed it", "ndependent"),
+        (FEDRAMP, "Authorization granted by Department of Examples; assessed by Corvane "
+         "Federal 3PAO, the independent assessor (3PAO)", "issued by Corvane"),
+        (HIPAA, "no certification exists for HIPAA and no third party assessed it", "ertified"),
+        (HIPAA_ASSESSED, "Assessed by Assessor LLP on 1 April 2025; no certification exists "
+         "for HIPAA", "ertified"),
+    ],
+)
+def test_kinds_of_assurance_are_worded_as_what_they_are(
+    item: Attestation, words: str, never: str
+) -> None:
+    view = one(item, D(2026, 11, 30))
+    assert words in view.kind_text
+    assert never not in view.kind_text
+
+
+def test_a_self_assessment_is_never_labelled_plainly_current() -> None:
+    view = one(STAR_L1, D(2026, 11, 30))
+    assert view.label == "Self-assessed, current"
+    assert view.badge_class == "self"
+    assert view.kind is AssuranceKind.SELF_ASSESSMENT and not view.kind.independent
+
+
+@pytest.mark.parametrize(
+    ("item", "rule"),
+    [(C5, "not-judged"), (OTHER_UNDATED, "not-judged"), (ISO27001_2013, "attestation-retired"),
+     (PCI_2019, "certificate-expired"), (SOC2_TYPE2, "report-stale")],
+)
+def test_what_does_not_stand_always_has_a_warning(item: Attestation, rule: str) -> None:
+    view = one(item, D(2027, 6, 1))
+    assert [f.rule for f in view.findings] == [rule]
+
+
+def test_every_framework_has_a_catalogue_entry_with_sources() -> None:
+    catalogue = frameworks()
+    assert set(catalogue) == {f.value for f in Framework}
+    for entry in catalogue.values():
+        assert entry.validity.source
+        assert entry.kinds
+        for version in entry.versions:
+            assert version.source
+            assert (version.retired is None) == (version.effect is None)
+    assert catalogue["iso27001"].version("2013").retired == D(2025, 11, 1)
+    assert catalogue["pci_dss"].version("3.2.1").retired == D(2024, 4, 1)
+    assert catalogue["pa_dss"].closed == D(2022, 10, 28)
+    assert catalogue["c5"].validity.rule is ValidityRule.NONE_CONFIRMED

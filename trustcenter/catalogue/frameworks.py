@@ -1,0 +1,151 @@
+"""The frameworks catalogue (``frameworks.yaml``): how each attestation ages, by its rules.
+
+One entry per framework: the kinds of assurance it can be, the rule that says how long an
+issued attestation stands (each with its source), its standard versions and which of them
+are retired, and when. The facts and their sources come from the project's reference
+``frameworks.md``; facts its sources disagree on are not encoded as hard rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+class AssuranceKind(enum.StrEnum):
+    """What kind of assurance an attestation is: who looked, and what they concluded."""
+
+    EXAMINATION = "examination"  # independent examination or audit (SOC, PCI ROC)
+    CERTIFICATION = "certification"  # certificate by a (usually accredited) body (ISO)
+    AUTHORIZATION = "authorization"  # granted by an authority, assessed by another (FedRAMP)
+    SELF_ASSESSMENT = "self_assessment"  # the company assessed itself (CSA STAR L1, PCI SAQ)
+    ASSESSMENT = "assessment"  # a third party assessed, no certificate exists (TISAX, IRAP)
+    ALIGNMENT = "alignment"  # the company aligns with it; nobody certifies it (HIPAA)
+
+    @property
+    def independent(self) -> bool:
+        """True when someone other than the company assessed it."""
+        return self not in (AssuranceKind.SELF_ASSESSMENT, AssuranceKind.ALIGNMENT)
+
+
+class ValidityRule(enum.StrEnum):
+    """How long an issued attestation stands; see ``frameworks.yaml``."""
+
+    AFTER_REFERENCE = "after_reference"
+    AFTER_ISSUED = "after_issued"
+    EXPIRY = "expiry"
+    UNTIL_WITHDRAWN = "until_withdrawn"
+    NONE = "none"
+    NONE_CONFIRMED = "none_confirmed"
+
+
+class RetirementEffect(enum.StrEnum):
+    """What a version's retirement does to attestations made against it."""
+
+    INVALIDATES = "invalidates"
+    NO_NEW = "no_new"
+
+
+@dataclass(frozen=True)
+class Validity:
+    """The validity rule of a framework (or of one kind of it), with its source."""
+
+    rule: ValidityRule
+    source: str
+    months: int | None = None
+    max_months: int | None = None
+    bridge_letters: bool = False
+
+
+@dataclass(frozen=True)
+class Version:
+    """A standard version (an edition, a criteria version), retired or not."""
+
+    id: str
+    label: str
+    source: str
+    retired: dt.date | None = None
+    effect: RetirementEffect | None = None
+
+
+@dataclass(frozen=True)
+class FrameworkEntry:
+    """One framework of the catalogue."""
+
+    id: str
+    name: str
+    kinds: tuple[AssuranceKind, ...]
+    validity: Validity
+    kind_validity: dict[AssuranceKind, Validity] = field(default_factory=dict)
+    versions: tuple[Version, ...] = ()
+    version_label: str = "version"
+    typed: bool = False
+    criteria: bool = False
+    closed: dt.date | None = None
+    closed_source: str = ""
+    no_certification: str = ""
+
+    def version(self, version_id: str) -> Version | None:
+        """The version ``version_id`` (``"2022"``, ``"4.0.1"``), or None if unknown."""
+        return next((v for v in self.versions if v.id == version_id), None)
+
+    def validity_of(self, kind: AssuranceKind) -> Validity:
+        """The validity rule for an attestation of ``kind`` under this framework."""
+        return self.kind_validity.get(kind, self.validity)
+
+
+def _validity(raw: dict[str, Any]) -> Validity:
+    return Validity(
+        rule=ValidityRule(raw["rule"]),
+        source=" ".join(str(raw["source"]).split()),
+        months=raw.get("months"),
+        max_months=raw.get("max_months"),
+        bridge_letters=bool(raw.get("bridge_letters", False)),
+    )
+
+
+def _entry(framework_id: str, raw: dict[str, Any]) -> FrameworkEntry:
+    return FrameworkEntry(
+        id=framework_id,
+        name=raw["name"],
+        kinds=tuple(AssuranceKind(k) for k in raw["kinds"]),
+        validity=_validity(raw["validity"]),
+        kind_validity={
+            AssuranceKind(k): _validity(v) for k, v in (raw.get("kind_validity") or {}).items()
+        },
+        versions=tuple(
+            Version(
+                id=str(v["id"]),
+                label=v["label"],
+                source=" ".join(str(v["source"]).split()),
+                retired=v.get("retired"),
+                effect=RetirementEffect(v["effect"]) if v.get("effect") else None,
+            )
+            for v in raw.get("versions") or []
+        ),
+        version_label=raw.get("version_label", "version"),
+        typed=bool(raw.get("typed", False)),
+        criteria=bool(raw.get("criteria", False)),
+        closed=raw.get("closed"),
+        closed_source=" ".join(str(raw.get("closed_source", "")).split()),
+        no_certification=" ".join(str(raw.get("no_certification", "")).split()),
+    )
+
+
+@cache
+def frameworks() -> dict[str, FrameworkEntry]:
+    """Every framework of the catalogue, by id (``soc2``, ``iso27001``), in file order."""
+    text = resources.files("trustcenter.catalogue").joinpath("frameworks.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)["frameworks"]
+    return {key: _entry(key, value) for key, value in raw.items()}
+
+
+def framework(framework_id: str) -> FrameworkEntry:
+    """The catalogue entry of ``framework_id``; raises KeyError for an unknown id."""
+    return frameworks()[framework_id]

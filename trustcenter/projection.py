@@ -1,0 +1,639 @@
+"""One projection of the trust center on a build date: what is public, and what stands.
+
+Every page, trust.json, the Atom feeds, the badges, ``trustcenter diff`` and the
+freshness checks read the standing of an attestation from here, so they cannot disagree.
+
+The rules, in the order they are applied to one attestation (each with its source in the
+frameworks catalogue, :mod:`trustcenter.catalogue.frameworks`):
+
+1. ``status`` planned, in progress or withdrawn is that standing.
+2. **Supersession.** Two attestations belong to the *same programme* when they have the
+   same ``framework``, the same kind of assurance (where the framework has several) and
+   the same ``programme`` (empty unless written): see :func:`programme_key`. Within a
+   programme, an issued attestation whose reference date (a SOC report's period end or
+   "as of" date, otherwise its date of issue) is later supersedes every earlier one,
+   whatever their type (a Type 2 supersedes the Type 1 before it), from the day it was
+   issued. A superseded attestation is history: no card among the current ones, nothing
+   "in scope today", no freshness warning.
+3. An alignment (HIPAA, GDPR, NIST CSF with no third party) is "aligned, not certified".
+4. A closed programme (PA-DSS) or a version whose retirement *invalidates* attestations
+   made against it (ISO/IEC 27001:2013 after 31 October 2025) is "retired version" from
+   that day, unless it had expired by its own rule before.
+5. The framework's validity rule gives the last day it is current; within
+   :data:`EXPIRING_WITHIN` of that day it is "expiring soon", after it "expired".
+   A framework with no confirmed rule is "not judged", with a warning, never current.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from trustcenter.catalogue import Category
+from trustcenter.catalogue.frameworks import (
+    AssuranceKind,
+    FrameworkEntry,
+    RetirementEffect,
+    ValidityRule,
+    Version,
+)
+from trustcenter.catalogue.frameworks import framework as catalogue_framework
+from trustcenter.model import (
+    Attestation,
+    AttestationStatus,
+    Framework,
+    TrustCenter,
+    Visibility,
+)
+from trustcenter.status import (
+    Standing,
+    add_months,
+    framework_name,
+    kind_of,
+    long_date,
+    reference_date,
+    title,
+)
+
+#: How long before the end of its currency a card says "expiring soon".
+EXPIRING_WITHIN = dt.timedelta(days=90)
+#: The frameworks whose details the gated page describes (restricted-use SOC reports).
+GATED_FRAMEWORKS = (Framework.SOC1, Framework.SOC2)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something the checks report about an attestation's standing (always a warning)."""
+
+    field: tuple[str | int, ...]
+    message: str
+    hint: str
+    #: Its id in :mod:`trustcenter.rules`.
+    rule: str
+
+
+@dataclass(frozen=True)
+class AttestationView:
+    """One attestation as the site tells it on the build date.
+
+    ``since`` is the day the standing began (when known), ``changes_on`` the day it will
+    change to ``next_standing`` if the data stays as it is.
+    """
+
+    item: Attestation
+    standing: Standing
+    title: str
+    kind: AssuranceKind
+    kind_text: str
+    summary: str
+    reason: str
+    label: str
+    current_until: dt.date | None
+    since: dt.date | None
+    changes_on: dt.date | None
+    next_standing: Standing | None
+    programme: str
+    version: Version | None
+    superseded_by: str | None = None
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """The attestation's id."""
+        return self.item.id
+
+    @property
+    def public(self) -> bool:
+        """True when the public site lists it (anything not marked internal)."""
+        return self.item.visibility is not Visibility.INTERNAL
+
+    @property
+    def self_assessed(self) -> bool:
+        """True for a self-assessment: nobody independent looked."""
+        return self.kind is AssuranceKind.SELF_ASSESSMENT
+
+    @property
+    def badge_class(self) -> str:
+        """The CSS modifier of its status badge: the standing, or ``self``.
+
+        A self-assessment that stands never gets the green of an independent one.
+        """
+        return "self" if self.self_assessed and self.standing.stands else self.standing.value
+
+
+def programme_key(item: Attestation) -> str:
+    """``soc2``, ``soc2/payments``, ``csa_star:self_assessment``: an attestation's programme.
+
+    The framework, then the kind of assurance where the framework has several (a CSA
+    STAR Level 1 self-assessment is not replaced by a Level 2 attestation, nor a PCI DSS
+    self-assessment questionnaire by a Report on Compliance), then ``programme``.
+    """
+    key = item.framework.value
+    if len(catalogue_framework(key).kinds) > 1:
+        key += f":{kind_of(item).value}"
+    return key + (f"/{item.programme}" if item.programme else "")
+
+
+def _ordering_date(item: Attestation) -> dt.date | None:
+    return reference_date(item) or item.issued
+
+
+def _successor(item: Attestation, items: Sequence[Attestation]) -> Attestation | None:
+    """The earliest later issued attestation of the same programme, if any."""
+    mine = _ordering_date(item)
+    if mine is None or item.status is not AttestationStatus.ISSUED:
+        return None
+    later = [
+        other
+        for other in items
+        if other is not item
+        and other.status is AttestationStatus.ISSUED
+        and programme_key(other) == programme_key(item)
+        and (theirs := _ordering_date(other)) is not None
+        and theirs > mine
+    ]
+    return min(later, key=lambda o: (_ordering_date(o), o.id), default=None)
+
+
+def _validity_end(
+    item: Attestation, entry: FrameworkEntry, kind: AssuranceKind
+) -> tuple[ValidityRule, dt.date | None]:
+    """The rule that judges ``item`` and the last day it is current under it."""
+    rule = entry.validity_of(kind)
+    if rule.rule is ValidityRule.AFTER_REFERENCE:
+        ref = reference_date(item)
+        return rule.rule, add_months(ref, rule.months or 12) if ref else None
+    if rule.rule is ValidityRule.AFTER_ISSUED:
+        return rule.rule, add_months(item.issued, rule.months or 12) if item.issued else None
+    if rule.rule is ValidityRule.EXPIRY:
+        return rule.rule, item.expires
+    if rule.rule is ValidityRule.NONE_CONFIRMED and item.expires is not None:
+        return ValidityRule.EXPIRY, item.expires
+    return rule.rule, None
+
+
+def _retirement(item: Attestation, entry: FrameworkEntry) -> tuple[dt.date, str] | None:
+    """The day ``item`` stops being valid because its version or programme retired."""
+    if entry.closed is not None:
+        return entry.closed, f"the {entry.name} programme closed on {long_date(entry.closed)}"
+    version = entry.version(item.standard_version) if item.standard_version else None
+    if version and version.retired and version.effect is RetirementEffect.INVALIDATES:
+        return version.retired, f"{version.label} was retired on {long_date(version.retired)}"
+    return None
+
+
+def _kind_text(item: Attestation, kind: AssuranceKind, entry: FrameworkEntry, company: str) -> str:
+    by = f" ({item.auditor})" if item.auditor else ""
+    if kind is AssuranceKind.EXAMINATION:
+        if item.framework.is_soc:
+            return f"Attestation report by an independent CPA firm{by}"
+        if item.framework is Framework.PCI_DSS:
+            return f"Assessed by a Qualified Security Assessor{by}: Report on Compliance"
+        return f"Independent examination{by}"
+    if kind is AssuranceKind.CERTIFICATION:
+        text = f"Certificate issued by {item.auditor}" if item.auditor else "Certification"
+        if item.accreditation_body:
+            text += f", accredited by {item.accreditation_body}"
+        return text
+    if kind is AssuranceKind.AUTHORIZATION:
+        text = (
+            f"Authorization granted by {item.authorized_by}"
+            if item.authorized_by
+            else ("Authorization")
+        )
+        if item.auditor:
+            text += f"; assessed by {item.auditor}, the independent assessor (3PAO)"
+        return text
+    if kind is AssuranceKind.SELF_ASSESSMENT:
+        return f"Self-assessment by {company}: no auditor or assessor reviewed it"
+    if kind is AssuranceKind.ASSESSMENT:
+        text = f"Assessed by {item.auditor}" if item.auditor else "Third-party assessment"
+        if item.issued:
+            text += f" on {long_date(item.issued)}"
+        if entry.no_certification:
+            text += f"; no certification exists for {entry.name}"
+        return text
+    return (
+        f"Programme aligned with {entry.name}, stated by {company}: no certification exists "
+        f"for {entry.name} and no third party assessed it"
+    )
+
+
+def _summary(item: Attestation, standing: Standing, version: Version | None) -> str:
+    parts: list[str] = []
+    if standing in (Standing.PLANNED, Standing.IN_PROGRESS):
+        if item.expected:
+            parts.append(f"expected by {item.expected:%B %Y}")
+    elif item.period is not None:
+        parts.append(f"period {long_date(item.period.start)} to {long_date(item.period.end)}")
+    elif item.as_of is not None:
+        parts.append(f"as of {long_date(item.as_of)}")
+    if version is not None:
+        parts.append(version.label)
+    if standing not in (Standing.PLANNED, Standing.IN_PROGRESS):
+        if item.certificate_number:
+            parts.append(f"certificate {item.certificate_number}")
+        if item.impact_level:
+            parts.append(f"{item.impact_level.value.replace('_', ' ')} baseline")
+        if item.expires is not None:
+            verb = "expired" if standing is Standing.EXPIRED else "valid until"
+            parts.append(f"{verb} {long_date(item.expires)}")
+        if item.issued is not None and not item.framework.is_soc:
+            parts.append(f"issued {long_date(item.issued)}")
+        elif item.issued is not None:
+            parts.append(f"report dated {long_date(item.issued)}")
+    return ", ".join(parts)
+
+
+def _label(standing: Standing, kind: AssuranceKind) -> str:
+    if kind is AssuranceKind.SELF_ASSESSMENT and standing.stands:
+        return (
+            "Self-assessed, current"
+            if standing is Standing.CURRENT
+            else ("Self-assessed, expiring soon")
+        )
+    return standing.label
+
+
+@dataclass
+class _Judgement:
+    standing: Standing
+    reason: str
+    current_until: dt.date | None = None
+    since: dt.date | None = None
+    changes_on: dt.date | None = None
+    next_standing: Standing | None = None
+    superseded_by: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _judge_one(
+    item: Attestation, items: Sequence[Attestation], today: dt.date, company: str
+) -> _Judgement:
+    """The standing of ``item``, and the day a later report issued ahead supersedes it."""
+    judgement = _judge_standing(item, items, today, company)
+    successor = _successor(item, items)
+    pending = successor.issued if successor is not None else None
+    if (
+        pending is not None
+        and pending > today
+        and judgement.standing is not Standing.WITHDRAWN
+        and (judgement.changes_on is None or pending < judgement.changes_on)
+    ):
+        judgement.changes_on, judgement.next_standing = pending, Standing.SUPERSEDED
+    return judgement
+
+
+def _judge_standing(
+    item: Attestation, items: Sequence[Attestation], today: dt.date, company: str
+) -> _Judgement:
+    entry = catalogue_framework(item.framework.value)
+    kind = kind_of(item)
+    name = title(item)
+    if item.status is AttestationStatus.WITHDRAWN:
+        return _Judgement(Standing.WITHDRAWN, f"{name} was withdrawn: it no longer stands.")
+    if item.status in (AttestationStatus.PLANNED, AttestationStatus.IN_PROGRESS):
+        planned = item.status is AttestationStatus.PLANNED
+        words = "Planned" if planned else "Under way"
+        if item.expected:
+            words += f", expected by {item.expected:%B %Y}"
+        judgement = _Judgement(
+            Standing.PLANNED if planned else Standing.IN_PROGRESS, words + "; not issued yet."
+        )
+        if item.expected is not None and item.expected < today:
+            judgement.findings.append(
+                Finding(
+                    ("expected",),
+                    f"the expected date {long_date(item.expected)} has passed "
+                    f"(build date {today.isoformat()})",
+                    "update 'expected', or the status if the report is out",
+                    "expected-date-passed",
+                )
+            )
+        return judgement
+    successor = _successor(item, items)
+    if successor is not None and successor.issued is not None and successor.issued <= today:
+        return _Judgement(
+            Standing.SUPERSEDED,
+            f"Superseded by the later {title(successor)} issued on "
+            f"{long_date(successor.issued)}; kept as history.",
+            since=successor.issued,
+            superseded_by=successor.id,
+        )
+    if kind is AssuranceKind.ALIGNMENT:
+        return _Judgement(
+            Standing.ALIGNED,
+            f"{company} states that its programme is aligned with {entry.name}; "
+            f"{entry.name} has no certification and no third party assessed it.",
+        )
+    rule, until = _validity_end(item, entry, kind)
+    retirement = _retirement(item, entry)
+    # The last day it is current, and what it becomes the day after.
+    end, after = until, Standing.EXPIRED
+    if retirement is not None and (end is None or retirement[0] <= end):
+        end, after = retirement[0] - dt.timedelta(days=1), Standing.RETIRED
+    if end is None:
+        if rule is ValidityRule.UNTIL_WITHDRAWN:
+            return _Judgement(
+                Standing.CURRENT,
+                f"Stands until it is withdrawn: {entry.name} has no printed expiry.",
+                since=item.issued,
+            )
+        if rule is ValidityRule.NONE and kind is AssuranceKind.ASSESSMENT:
+            on = f" on {long_date(item.issued)}" if item.issued else ""
+            return _Judgement(
+                Standing.ASSESSED,
+                f"Assessed{on}; {entry.name} has no certification, so nothing makes the "
+                "assessment current or expired: check its date.",
+                since=item.issued,
+            )
+        on = f" on {long_date(item.issued)}" if item.issued else ""
+        return _Judgement(
+            Standing.NOT_JUDGED,
+            f"Issued{on}; no rule we know says how long it stands: ask {company} whether "
+            "it is current.",
+            since=item.issued,
+            # A rule whose date is missing is a data error reported by the checks.
+            findings=[]
+            if rule not in (ValidityRule.NONE, ValidityRule.NONE_CONFIRMED)
+            else [
+                Finding(
+                    ("framework",),
+                    f"no rule says how long {name} stands, so the site calls it 'not "
+                    "judged', never current",
+                    "add 'expires' if it has a validity date",
+                    "not-judged",
+                )
+            ],
+        )
+    if today > end:
+        since = end + dt.timedelta(days=1)
+        if after is Standing.RETIRED:
+            assert retirement is not None
+            return _Judgement(
+                Standing.RETIRED,
+                f"No longer valid: {retirement[1]}.",
+                since=since,
+                findings=[
+                    Finding(
+                        ("standard_version",) if entry.closed is None else ("framework",),
+                        f"{name} is no longer valid: {retirement[1]} (build date "
+                        f"{today.isoformat()})",
+                        "record the attestation made against the current version, or set "
+                        "'status: withdrawn'",
+                        "attestation-retired",
+                    )
+                ],
+            )
+        findings = [] if _bridged(item, today) else [_expired_finding(item, name, rule, end, today)]
+        return _Judgement(
+            Standing.EXPIRED,
+            _expired_reason(item, entry, rule, end),
+            since=since,
+            findings=findings,
+        )
+    expiring_from = end - EXPIRING_WITHIN + dt.timedelta(days=1)
+    if today >= expiring_from:
+        judgement = _Judgement(
+            Standing.EXPIRING,
+            _current_reason(item, entry, rule, end, after, retirement),
+            current_until=end,
+            since=expiring_from,
+            changes_on=end + dt.timedelta(days=1),
+            next_standing=after,
+        )
+        if not _bridged(item, today):
+            judgement.findings.append(_expiring_finding(item, name, rule, end, after, today))
+    else:
+        judgement = _Judgement(
+            Standing.CURRENT,
+            _current_reason(item, entry, rule, end, after, retirement),
+            current_until=end,
+            since=item.issued,
+            changes_on=expiring_from,
+            next_standing=Standing.EXPIRING,
+        )
+    return judgement
+
+
+def _bridged(item: Attestation, today: dt.date) -> bool:
+    letters = item.gated.bridge_letters if item.gated else []
+    return any(letter.covers_through >= today for letter in letters)
+
+
+def _current_reason(
+    item: Attestation,
+    entry: FrameworkEntry,
+    rule: ValidityRule,
+    end: dt.date,
+    after: Standing,
+    retirement: tuple[dt.date, str] | None,
+) -> str:
+    if after is Standing.RETIRED and retirement is not None:
+        return f"Valid until {long_date(end)}: {retirement[1]}."
+    if rule is ValidityRule.AFTER_REFERENCE:
+        what = "period" if item.period else "date"
+        return (
+            f"Treated as current until {long_date(end)}: buyers rely on a {entry.name} "
+            f"report for about 12 months after the {what} it covers."
+        )
+    if rule is ValidityRule.AFTER_ISSUED:
+        months = entry.validity_of(kind_of(item)).months or 12
+        return f"Valid until {long_date(end)}: {entry.name} is renewed every {months} months."
+    return f"Valid until {long_date(end)}."
+
+
+def _expired_reason(
+    item: Attestation, entry: FrameworkEntry, rule: ValidityRule, end: dt.date
+) -> str:
+    if rule is ValidityRule.AFTER_REFERENCE:
+        return (
+            f"No longer current since {long_date(end + dt.timedelta(days=1))}: buyers rely "
+            f"on a {entry.name} report for about 12 months after the period it covers."
+        )
+    if rule is ValidityRule.AFTER_ISSUED:
+        months = entry.validity_of(kind_of(item)).months or 12
+        return (
+            f"Expired on {long_date(end)}: {entry.name} is valid for {months} months from "
+            "its date and must be renewed."
+        )
+    return f"Expired on {long_date(end)}."
+
+
+def _expired_finding(
+    item: Attestation, name: str, rule: ValidityRule, end: dt.date, today: dt.date
+) -> Finding:
+    build = f"build date {today.isoformat()}"
+    if rule is ValidityRule.AFTER_REFERENCE:
+        return Finding(
+            ("period",) if item.period else ("as_of",),
+            f"{name} is stale: buyers treat a SOC report as current for 12 months "
+            f"after the date it covers, that is until {long_date(end)} ({build})",
+            "publish the next report, or add a bridge letter under 'gated: bridge_letters:'",
+            "report-stale",
+        )
+    where = ("expires",) if rule is ValidityRule.EXPIRY else ("issued",)
+    why = ""
+    if rule is ValidityRule.AFTER_ISSUED:
+        months = catalogue_framework(item.framework.value).validity_of(kind_of(item)).months
+        why = f": it stands for {months} months from its date"
+    return Finding(
+        where,
+        f"{name} expired on {long_date(end)}{why} ({build})",
+        "record the renewed attestation, or set 'status: withdrawn'",
+        "certificate-expired",
+    )
+
+
+def _expiring_finding(
+    item: Attestation, name: str, rule: ValidityRule, end: dt.date, after: Standing, today: dt.date
+) -> Finding:
+    build = f"build date {today.isoformat()}"
+    if after is Standing.RETIRED:
+        return Finding(
+            ("standard_version",),
+            f"{name} stops being valid on {long_date(end + dt.timedelta(days=1))}, when its "
+            f"version retires ({build})",
+            "record the attestation made against the current version",
+            "attestation-retiring",
+        )
+    if rule is ValidityRule.AFTER_REFERENCE:
+        return Finding(
+            ("period",) if item.period else ("as_of",),
+            f"{name} covers a date more than 9 months ago and no later report or bridge "
+            f"letter follows it: it goes stale on {long_date(end)} ({build})",
+            "schedule the next examination, or add a bridge letter",
+            "report-expiring",
+        )
+    return Finding(
+        ("expires",) if rule is ValidityRule.EXPIRY else ("issued",),
+        f"{name} expires on {long_date(end)}, in {(end - today).days} day(s) ({build})",
+        "record the renewed attestation when it is issued",
+        "certificate-expiring",
+    )
+
+
+def judge(
+    items: Sequence[Attestation], today: dt.date, company: str = "the company"
+) -> list[AttestationView]:
+    """Each attestation of ``items`` (internal ones too) as it stands on ``today``.
+
+    ``items`` is the whole list, since a later attestation of the same programme
+    supersedes an earlier one. ``company`` names who stated a self-assessment.
+    """
+    views = []
+    for item in items:
+        entry = catalogue_framework(item.framework.value)
+        kind = kind_of(item)
+        version = entry.version(item.standard_version) if item.standard_version else None
+        judgement = _judge_one(item, items, today, company)
+        views.append(
+            AttestationView(
+                item=item,
+                standing=judgement.standing,
+                title=title(item),
+                kind=kind,
+                kind_text=_kind_text(item, kind, entry, company),
+                summary=_summary(item, judgement.standing, version),
+                reason=judgement.reason,
+                label=_label(judgement.standing, kind),
+                current_until=judgement.current_until,
+                since=judgement.since,
+                changes_on=judgement.changes_on,
+                next_standing=judgement.next_standing,
+                programme=programme_key(item),
+                version=version,
+                superseded_by=judgement.superseded_by,
+                findings=tuple(judgement.findings),
+            )
+        )
+    return views
+
+
+@dataclass(frozen=True)
+class Projection:
+    """The public attestations of a trust center on one build date, judged once."""
+
+    today: dt.date
+    #: Every public attestation, in the order of the data.
+    attestations: tuple[AttestationView, ...]
+
+    def view(self, attestation_id: str) -> AttestationView:
+        """The public attestation ``attestation_id``; raises KeyError when there is none."""
+        for view in self.attestations:
+            if view.id == attestation_id:
+                return view
+        raise KeyError(attestation_id)
+
+    def cards(self) -> list[AttestationView]:
+        """What the overview shows as cards: everything but superseded history."""
+        return [v for v in self.attestations if v.standing is not Standing.SUPERSEDED]
+
+    def history(self) -> list[tuple[str, list[AttestationView]]]:
+        """Per programme with superseded reports: its name and issued reports.
+
+        Reports newest first; programmes in the order they first appear in the data.
+        """
+        groups: dict[str, list[AttestationView]] = {}
+        for view in self.attestations:
+            groups.setdefault(view.programme, []).append(view)
+        out = []
+        for _key, views in groups.items():
+            if not any(v.standing is Standing.SUPERSEDED for v in views):
+                continue
+            issued = [v for v in views if v.item.status is AttestationStatus.ISSUED]
+            issued.sort(key=lambda v: _ordering_date(v.item) or dt.date.min, reverse=True)
+            name = framework_name(views[0].item.framework)
+            if views[0].item.programme:
+                name += f" ({views[0].item.programme})"
+            out.append((name, issued))
+        return out
+
+    def in_scope(self, view: AttestationView) -> bool:
+        """True when ``view`` counts in what is "in scope today".
+
+        It stands, or is under way or planned; never superseded, expired, retired or
+        withdrawn.
+        """
+        return view.standing in (
+            Standing.CURRENT,
+            Standing.EXPIRING,
+            Standing.IN_PROGRESS,
+            Standing.PLANNED,
+        )
+
+    def reports_in_scope(self, category: Category) -> list[AttestationView]:
+        """The SOC 2 and SOC 3 reports that cover ``category`` today."""
+        return [
+            v
+            for v in self.attestations
+            if v.item.framework.uses_criteria and category in v.item.categories and self.in_scope(v)
+        ]
+
+    def categories_in_scope(self) -> list[Category]:
+        """TSC categories a SOC 2 or SOC 3 covers today (standing, under way or planned)."""
+        return [c for c in Category if self.reports_in_scope(c)]
+
+    def gated_reports(self) -> list[AttestationView]:
+        """The SOC 1 and SOC 2 reports the reports page lists (not superseded history)."""
+        return [v for v in self.cards() if v.item.framework in GATED_FRAMEWORKS]
+
+    def gated_details(self) -> list[AttestationView]:
+        """The issued reports whose details the gated page describes."""
+        return [
+            v
+            for v in self.gated_reports()
+            if v.item.status is AttestationStatus.ISSUED and v.standing is not Standing.WITHDRAWN
+        ]
+
+    def gated_report_names(self) -> list[str]:
+        """``["SOC 2"]`` or ``["SOC 1", "SOC 2"]``: the restricted reports that exist."""
+        present = {v.item.framework for v in self.gated_reports()}
+        return [framework_name(f) for f in GATED_FRAMEWORKS if f in present]
+
+
+def project(tc: TrustCenter, today: dt.date) -> Projection:
+    """The projection of ``tc`` on ``today``: every public attestation, judged once."""
+    views = judge(tc.attestations, today, tc.company.name)
+    return Projection(today, tuple(v for v in views if v.public))
