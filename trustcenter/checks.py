@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 from collections.abc import Iterable, Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 from trustcenter.catalogue import criteria_of
 from trustcenter.model import (
@@ -29,6 +30,7 @@ from trustcenter.model import (
     SecurityTxt,
     Subprocessor,
     SubprocessorEvent,
+    Thresholds,
     Topic,
     Update,
     UpdateKind,
@@ -40,20 +42,20 @@ from trustcenter.problems import Problem, Severity
 from trustcenter.status import Standing, long_date, title
 from trustcenter.yamlsource import SourceFile
 
-#: How long before an access grant expires the check starts to warn.
-GRANT_WARN_DAYS = 14
-#: A document not reviewed for longer than this gets a warning.
-DOCUMENT_REVIEW_DAYS = 365
-#: How long before security.txt's Expires the check starts to warn.
-SECURITY_TXT_WARN_DAYS = 30
-
 
 class Checker:
     """Runs the checks over validated entries, turning findings into located problems."""
 
-    def __init__(self, sources: dict[str, SourceFile], today: dt.date) -> None:
+    def __init__(
+        self,
+        sources: dict[str, SourceFile],
+        today: dt.date,
+        thresholds: Thresholds | None = None,
+    ) -> None:
         self.sources = sources
         self.today = today
+        #: When warnings start (data/settings.yml, see trustcenter.settings).
+        self.thresholds = thresholds or Thresholds()
         self.problems: list[Problem] = []
 
     def report(
@@ -169,7 +171,7 @@ class Checker:
                 warning=True,
                 rule="grant-expired",
             )
-        elif days <= GRANT_WARN_DAYS:
+        elif days <= self.thresholds.grant_warn_days:
             self.report(
                 grant,
                 ["expires"],
@@ -204,6 +206,17 @@ class Checker:
                     hint="add 'removed:' with that date",
                     rule="removal-date-missing",
                 )
+        floor = self.thresholds.notice_days_floor
+        if notice is not None and notice.days < floor:
+            self.report(
+                notice,
+                ["days"],
+                f"the notice period is {notice.days} days, under the {floor} days set as "
+                "the floor in data/settings.yml",
+                hint="check the notice period your DPA promises",
+                warning=True,
+                rule="notice-below-floor",
+            )
         for event in subprocessor_events(list(subprocessors)):
             self._announcement(event, notice)
 
@@ -278,12 +291,17 @@ class Checker:
                 f"({self.today.isoformat()}), found {document.last_reviewed}",
                 rule="date-order",
             )
-        elif (self.today - document.last_reviewed).days > DOCUMENT_REVIEW_DAYS:
+        elif (self.today - document.last_reviewed).days > self.thresholds.document_review_days:
             self.report(
                 document,
                 ["last_reviewed"],
                 f"'{document.title}' was last reviewed on "
-                f"{long_date(document.last_reviewed)}, more than a year ago",
+                f"{long_date(document.last_reviewed)}, "
+                + (
+                    "more than a year ago"
+                    if self.thresholds.document_review_days == 365
+                    else f"more than {self.thresholds.document_review_days} days ago"
+                ),
                 hint="review it and update 'last_reviewed' and 'version'",
                 warning=True,
                 rule="review-overdue",
@@ -347,26 +365,10 @@ class Checker:
             )
 
     def security_txt(self, fields: SecurityTxt) -> None:
-        """RFC 9116: https or mailto contacts, https canonical URIs, an Expires ahead."""
-        for key in (
-            "contact",
-            "encryption",
-            "acknowledgments",
-            "canonical",
-            "policy",
-            "hiring",
-            "csaf",
-        ):
-            for index, uri in enumerate(getattr(fields, key)):
-                schemes = ("https:", "mailto:") if key == "contact" else ("https:",)
-                if not uri.lower().startswith(schemes):
-                    self.report(
-                        fields,
-                        [key, index],
-                        f"expected an {' or '.join(schemes)} URI for '{key}' "
-                        f"(RFC 9116), found '{uri}'",
-                        rule="security-txt-uri",
-                    )
+        """RFC 9116 section 2.5.5: an Expires ahead, less than a year ahead.
+
+        The URI schemes of each field are the model's (``model/security_txt.py``).
+        """
         days = (fields.expires - self.today).days
         if days < 0:
             self.report(
@@ -377,7 +379,7 @@ class Checker:
                 hint="review the file and set a new date less than a year ahead",
                 rule="security-txt-expired",
             )
-        elif days <= SECURITY_TXT_WARN_DAYS:
+        elif days <= self.thresholds.security_txt_warn_days:
             self.report(
                 fields,
                 ["expires"],
@@ -393,6 +395,45 @@ class Checker:
                 f"'expires' is {days} days ahead; RFC 9116 recommends less than a year",
                 warning=True,
                 rule="security-txt-expires-far",
+            )
+
+    def security_txt_address(self, fields: SecurityTxt, site_url: str) -> None:
+        """security.txt is served where RFC 9116 says, and its Canonical names that place.
+
+        ``site_url`` is the site's address (``mkdocs.yml``), ending in ``/``. The build
+        writes the file to ``<site_url>.well-known/security.txt``. RFC 9116 section 3
+        has clients look for it at the host's root only, so a site under a path
+        (``https://org.github.io/trust-center/``) gets a warning; and section 2.5.2
+        wants Canonical to list the URI the file is served at.
+        """
+        served = site_url.rstrip("/") + "/.well-known/security.txt"
+        parts = urlsplit(served)
+        root = f"{parts.scheme}://{parts.netloc}/.well-known/security.txt"
+        if served != root:
+            self.report(
+                fields,
+                ["contact"],
+                f"site_url {site_url} has a path, so security.txt is written to {served}; "
+                f"RFC 9116 has clients look only at {root}, where no one will find it",
+                hint=(
+                    "serve the site at a custom domain, or publish /.well-known/security.txt "
+                    "from the root site of the host; see handbook/security-txt.md"
+                ),
+                warning=True,
+                at_key=True,
+                rule="security-txt-not-at-root",
+            )
+        if served not in fields.canonical:
+            listed = ", ".join(fields.canonical) or "nothing"
+            self.report(
+                fields,
+                ["canonical"] if fields.canonical else ["contact"],
+                f"expected 'canonical' to list {served}, where this build serves "
+                f"security.txt (RFC 9116, section 2.5.2); it lists {listed}",
+                hint=f"add '- {served}' under 'canonical:'",
+                warning=True,
+                at_key=True,
+                rule="security-txt-canonical",
             )
 
     def coverage(self, attestations: Sequence[Attestation], controls: Sequence[Control]) -> None:

@@ -25,7 +25,9 @@ from trustcenter.model import (
     DocumentsFile,
     FaqFile,
     SecurityTxt,
+    Settings,
     SubprocessorsFile,
+    Thresholds,
     TrustCenter,
     UpdatesFile,
 )
@@ -86,12 +88,20 @@ def _unknown_files(data_dir: Path) -> list[Problem]:
     return problems
 
 
-def load(data_dir: Path, today: dt.date, files_dir: Path | None = None) -> LoadResult:
+def load(
+    data_dir: Path,
+    today: dt.date,
+    files_dir: Path | None = None,
+    *,
+    site_url: str | None = None,
+) -> LoadResult:
     """Load and check every data file in ``data_dir`` as of the build date ``today``.
 
     ``files_dir`` is the restricted folder the entries' ``files:`` are read from (see
     :mod:`trustcenter.restricted_files`); without it those files are not looked at,
-    which suits commands that publish no file (``diff``, ``export``).
+    which suits commands that publish no file (``diff``, ``export``). ``site_url`` is
+    the address the site is published at (``site_url`` of ``mkdocs.yml``); with it, the
+    facts that must agree with it are checked too (security.txt's Canonical and place).
 
     Raises :class:`FileNotFoundError` when ``data_dir`` is not a folder; every problem in
     the data itself is returned in the result, in file and line order.
@@ -124,13 +134,19 @@ def load(data_dir: Path, today: dt.date, files_dir: Path | None = None) -> LoadR
             continue
         models[filename], invalid = validate(model, source)
         problems += invalid
-    problems += _cross_check(models, sources, today, files_dir)
+    settings: Settings = models.get("settings.yml") or Settings()
+    problems += _cross_check(models, sources, today, files_dir, settings.thresholds)
+    security_txt: SecurityTxt | None = models.get("security_txt.yml")
+    if site_url is not None and security_txt is not None:
+        placement = Checker(sources, today, settings.thresholds)
+        placement.security_txt_address(security_txt, site_url)
+        problems += placement.problems
     if any(p.is_error for p in problems):
         return LoadResult(None, sort_problems(problems))
     trust_center = _assemble(models)
     # Coverage speaks of the whole data: only judged once every entry is valid, so a
     # control dropped for a type error does not also show up as a gap.
-    coverage = Checker(sources, today)
+    coverage = Checker(sources, today, settings.thresholds)
     coverage.coverage(trust_center.attestations, trust_center.controls)
     return LoadResult(trust_center, sort_problems(problems + coverage.problems))
 
@@ -140,8 +156,9 @@ def _cross_check(
     sources: dict[str, SourceFile],
     today: dt.date,
     files_dir: Path | None = None,
+    thresholds: Thresholds | None = None,
 ) -> list[Problem]:
-    checker = Checker(sources, today)
+    checker = Checker(sources, today, thresholds)
     company: Company | None = models.get("company.yml")
     if company is not None:
         checker.company(company)
@@ -222,6 +239,7 @@ def _assemble(models: dict[str, Any]) -> TrustCenter:
         faq=faq.topics,
         updates=sorted(updates.updates, key=lambda u: (u.date, u.id), reverse=True),
         security_txt=models.get("security_txt.yml"),
+        settings=models.get("settings.yml") or Settings(),
     )
 
 

@@ -646,32 +646,32 @@ def test_valid_updates(full: DataFolder, old: str, new: str) -> None:
         pytest.param(
             "  - https://example.com/security/report", "  - http://example.com/security/report",
             "data/security_txt.yml:3:5: error",
-            "expected an https: or mailto: URI for 'contact' (RFC 9116), found "
-            "'http://example.com/security/report'", None, id="contact-http",
+            "expected an https:, mailto: or tel: URI for 'contact' (RFC 9116, section 2.5.3), "
+            "found a 'http:' URI ('http://example.com/security/report')", None, id="contact-http",
         ),
         pytest.param(
             "  - https://example.com/.well-known/security.txt",
             "  - http://example.com/.well-known/security.txt",
             "data/security_txt.yml:9:5: error",
-            "expected an https: URI for 'canonical' (RFC 9116), found "
-            "'http://example.com/.well-known/security.txt'", None, id="canonical-http",
+            "expected an https: URI for 'canonical' (RFC 9116, section 2.5.2), found a 'http:' "
+            "URI ('http://example.com/.well-known/security.txt')", None, id="canonical-http",
         ),
         pytest.param(
             "  - https://example.com/.well-known/security.txt",
             "  - mailto:security@example.com",
             "data/security_txt.yml:9:5: error",
-            "expected an https: URI for 'canonical' (RFC 9116), found "
-            "'mailto:security@example.com'", None, id="canonical-mailto",
+            "expected an https: URI for 'canonical' (RFC 9116, section 2.5.2), found a "
+            "'mailto:' URI ('mailto:security@example.com')", None, id="canonical-mailto",
         ),
         pytest.param(
             "  - https://example.com/security/key.txt", "  - http://example.com/security/key.txt",
             "data/security_txt.yml:6:5: error",
-            "expected an https: URI for 'encryption' (RFC 9116)", None, id="encryption-http",
+            "expected an https:, dns: or openpgp4fpr: URI for 'encryption'", None, id="encryption-http",
         ),
         pytest.param(
             "  - https://example.com/security/policy", "  - http://example.com/security/policy",
             "data/security_txt.yml:11:5: error",
-            "expected an https: URI for 'policy' (RFC 9116)", None, id="policy-http",
+            "expected an https: URI for 'policy' (RFC 9116, section 2.5.7)", None, id="policy-http",
         ),
         pytest.param(
             "expires: 2026-12-31", "expires: 2026-05-31", "data/security_txt.yml:4:10: error",
@@ -689,7 +689,7 @@ def test_valid_updates(full: DataFolder, old: str, new: str) -> None:
         ),
         pytest.param(
             "  - mailto:security@example.com", "  - security@example.com",
-            "data/security_txt.yml:2:5: error", "found a URL with no scheme", None,
+            "data/security_txt.yml:2:5: error", "found a URI with no scheme", None,
             id="contact-without-scheme",
         ),
         pytest.param(

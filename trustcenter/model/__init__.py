@@ -81,6 +81,7 @@ from trustcenter.model.files import (
 from trustcenter.model.security_txt import (
     SecurityTxt,
 )
+from trustcenter.model.settings import Identifiers, Settings, Thresholds
 from trustcenter.model.subprocessors import (
     ChangeNotice,
     EventKind,
@@ -132,6 +133,7 @@ __all__ = [
     "GatedReportDetails",
     "Grant",
     "Identifier",
+    "Identifiers",
     "ImpactLevel",
     "Internal",
     "LegalEntity",
@@ -145,6 +147,7 @@ __all__ = [
     "RestrictedPath",
     "SecurityTxt",
     "Service",
+    "Settings",
     "Subprocessor",
     "SubprocessorChange",
     "SubprocessorEvent",
@@ -153,6 +156,7 @@ __all__ = [
     "SubserviceOrganization",
     "SystemDescription",
     "Text",
+    "Thresholds",
     "Topic",
     "TransferMechanism",
     "TrustCenter",

@@ -21,6 +21,7 @@ from trustcenter.model.controls import Control, ControlCategory, ControlsFile, C
 from trustcenter.model.documents import Document, DocumentsFile
 from trustcenter.model.faq import FaqFile, Topic
 from trustcenter.model.security_txt import SecurityTxt
+from trustcenter.model.settings import Settings
 from trustcenter.model.subprocessors import ChangeNotice, Subprocessor, SubprocessorsFile
 from trustcenter.model.updates import Update, UpdatesFile
 
@@ -41,6 +42,7 @@ class TrustCenter(BaseModel):
     faq: list[Topic] = []
     updates: list[Update] = []
     security_txt: SecurityTxt | None = None
+    settings: Settings = Settings()
 
     def public_attestations(self) -> list[Attestation]:
         """Attestations the public site lists (all but those marked internal).
@@ -82,4 +84,5 @@ DATA_FILES: dict[str, tuple[type[Model], bool]] = {
     "faq.yml": (FaqFile, False),
     "updates.yml": (UpdatesFile, False),
     "security_txt.yml": (SecurityTxt, False),
+    "settings.yml": (Settings, False),
 }
