@@ -124,7 +124,10 @@ def define_env(env: Any) -> None:
         raise PluginError(f"trustcenter: {error}") from None
     data_dir = _data_dir(env)
     try:
-        result = load(data_dir, today, _files_dir(env))
+        # Facts that must agree with site_url (security.txt's Canonical and place) are
+        # checked against it, except under `mkdocs serve`, which rewrites it.
+        site_url = None if _served_by_mkdocs(env) else env.conf.get("site_url")
+        result = load(data_dir, today, _files_dir(env), site_url=site_url or None)
     except FileNotFoundError as error:
         raise PluginError(f"trustcenter: {error}") from None
     for problem in result.problems:

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.build
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SVG = "{http://www.w3.org/2000/svg}"
-SITE_URL = "https://canary.example/trust/"
+SITE_URL = "https://canary.example/"
 
 
 @pytest.fixture(scope="module")

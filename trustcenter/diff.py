@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from trustcenter.exports.atom import id_authority
 from trustcenter.exports.security_txt import FIELDS as SECURITY_TXT_FIELDS
 from trustcenter.loader import load
 from trustcenter.model import (
@@ -27,6 +28,7 @@ from trustcenter.model import (
     ControlVisibility,
     Subprocessor,
     TrustCenter,
+    subprocessor_events,
 )
 from trustcenter.projection import AttestationView, project
 from trustcenter.render import TRANSFER_MECHANISMS
@@ -364,6 +366,21 @@ def _security_txt(before: TrustCenter, after: TrustCenter) -> Section:
     return section
 
 
+def _identifiers(before: TrustCenter, after: TrustCenter) -> Section:
+    """Warn when the feed ids' tag authority or date changes: every id is issued again."""
+    section = Section("Feed identifiers")
+    old, new = id_authority(before), id_authority(after)
+    if old != new:
+        entries = len(after.updates) + len(subprocessor_events(after.subprocessors))
+        was = f"{old[0]}, {old[1].isoformat()}" if old[1] else old[0]
+        now = f"{new[0]}, {new[1].isoformat()}" if new[1] else new[0]
+        section.lines.append(
+            f"Warning: the feed id authority changes from {was} to {now}: every feed entry "
+            f"gets a new id, and subscribers will see all {entries} entries again"
+        )
+    return section
+
+
 def _grants(before: TrustCenter, after: TrustCenter) -> Section:
     section = Section("Access grants to the gated page (ids and expiry only)")
     old, new = _by_id(before.access.grants), _by_id(after.access.grants)
@@ -464,6 +481,7 @@ def compare(
             ),
             _titled("FAQ topics", before.faq, after.faq, lambda t: t.title),
             _security_txt(before, after),
+            _identifiers(before, after),
             _grants(before, after),
         ],
     )

@@ -666,7 +666,8 @@ def test_valid_updates(full: DataFolder, old: str, new: str) -> None:
         pytest.param(
             "  - https://example.com/security/key.txt", "  - http://example.com/security/key.txt",
             "data/security_txt.yml:6:5: error",
-            "expected an https:, dns: or openpgp4fpr: URI for 'encryption'", None, id="encryption-http",
+            "expected an https:, dns: or openpgp4fpr: URI for 'encryption'", None,
+            id="encryption-http",
         ),
         pytest.param(
             "  - https://example.com/security/policy", "  - http://example.com/security/policy",

@@ -43,10 +43,33 @@ def _timestamp(day: dt.date) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def tag_uri(site_url: str, day: dt.date, specific: str) -> str:
-    """A tag URI (RFC 4151): stable, unique, and not tied to where the feed is served."""
-    host = urlsplit(site_url).hostname or "localhost"
-    return f"tag:{host},{day.isoformat()}:{specific}"
+def id_authority(tc: TrustCenter) -> tuple[str, dt.date | None]:
+    """The tag URI authority and date (RFC 4151) of every feed and entry id.
+
+    From ``identifiers`` in ``data/settings.yml`` when set; otherwise the host of the
+    company's ``website`` (``company.yml``) and no fixed date. Never from ``site_url``:
+    an id must not change when the site moves, or every subscriber sees every entry
+    again (and for the subprocessor feed, every GDPR Art. 28 notice ever sent).
+    """
+    if tc.settings.identifiers is not None:
+        return tc.settings.identifiers.authority, tc.settings.identifiers.since
+    return (urlsplit(tc.company.website).hostname or "").lower(), None
+
+
+def tag_uri(authority: str, day: dt.date, specific: str) -> str:
+    """``tag:<authority>,<day>:<specific>`` (RFC 4151): stable wherever the feed is served."""
+    return f"tag:{authority},{day.isoformat()}:{specific}"
+
+
+def feed_id(tc: TrustCenter, name: str, dates: Sequence[dt.date], feed_url: str) -> str:
+    """The id of the feed ``name``: a tag URI dated ``identifiers.since``.
+
+    Without a fixed date, the earliest date the feed's data holds (its entries, published
+    or not) dates it; an empty feed without one falls back to ``feed_url``.
+    """
+    authority, since = id_authority(tc)
+    day = since or min(dates, default=None)
+    return feed_url if day is None else tag_uri(authority, day, f"feeds/{name}")
 
 
 def feed_xml(
@@ -80,7 +103,7 @@ def feed_xml(
     return xml
 
 
-def _event_entry(event: SubprocessorEvent, site_url: str, page_url: str) -> Entry:
+def _event_entry(event: SubprocessorEvent, authority: str, page_url: str) -> Entry:
     sub = event.subprocessor
     verb = {
         EventKind.ADDED: "New subprocessor",
@@ -91,7 +114,7 @@ def _event_entry(event: SubprocessorEvent, site_url: str, page_url: str) -> Entr
         render_markdown(event.summary if event.kind is EventKind.CHANGED else sub.purpose)
     )
     return Entry(
-        id=tag_uri(site_url, event.effective, f"subprocessors/{event.key}"),
+        id=tag_uri(authority, event.effective, f"subprocessors/{event.key}"),
         title=f"{verb}: {sub.name} (effective {long_date(event.effective)})",
         updated=event.announced or event.effective,
         link=f"{page_url}#change-{slug(event.key)}",
@@ -116,21 +139,23 @@ def subprocessor_feed(tc: TrustCenter, today: dt.date, links: Links) -> bytes:
     page_url = links.page("subprocessors") or site_url
     events = subprocessor_events(tc.subprocessors)
     announced = [e for e in events if (e.announced or e.effective) <= today]
+    authority, _ = id_authority(tc)
+    dates = [e.effective for e in events]
     return feed_xml(
-        feed_id=feed_url,
+        feed_id=feed_id(tc, "subprocessors", dates, feed_url),
         title=f"{tc.company.name}: subprocessor changes",
         feed_url=feed_url,
         page_url=page_url,
         author=tc.company.name,
-        entries=[_event_entry(e, site_url, page_url) for e in announced],
+        entries=[_event_entry(e, authority, page_url) for e in announced],
         fallback_updated=today,
     )
 
 
-def _update_entry(update: Update, site_url: str, page_url: str) -> Entry:
+def _update_entry(update: Update, authority: str, page_url: str) -> Entry:
     kind = update.kind.label + (f", severity {update.severity.value}" if update.severity else "")
     return Entry(
-        id=tag_uri(site_url, update.date, f"updates/{update.id}"),
+        id=tag_uri(authority, update.date, f"updates/{update.id}"),
         title=f"{update.title} ({kind})",
         updated=update.resolved or update.date,
         link=f"{page_url}#update-{slug(update.id)}",
@@ -143,13 +168,14 @@ def updates_feed(tc: TrustCenter, today: dt.date, links: Links) -> bytes:
     site_url, feed_url = links.root, links.file(FEEDS["updates"])
     page_url = links.page("updates") or site_url
     published = [u for u in tc.updates if u.date <= today]
+    authority, _ = id_authority(tc)
     return feed_xml(
-        feed_id=feed_url,
+        feed_id=feed_id(tc, "updates", [u.date for u in tc.updates], feed_url),
         title=f"{tc.company.name}: security updates",
         feed_url=feed_url,
         page_url=page_url,
         author=tc.company.name,
-        entries=[_update_entry(u, site_url, page_url) for u in published],
+        entries=[_update_entry(u, authority, page_url) for u in published],
         fallback_updated=today,
     )
 

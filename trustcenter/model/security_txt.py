@@ -27,9 +27,9 @@ from pydantic import AfterValidator, Field
 from trustcenter.model.base import Model
 from trustcenter.problems import RuleError
 
-_TEL = re.compile(r"tel:\+[0-9][0-9().-]*[0-9](;[A-Za-z0-9=.-]+)*")  # RFC 3966 global number
-_FINGERPRINT = re.compile(r"openpgp4fpr:(?:[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64})")
-_DNS = re.compile(r"dns:(?://[^/]*/)?[A-Za-z0-9_.-]+\.[A-Za-z0-9_-]+(?:\?[A-Za-z0-9=;&_-]*)?")
+_TEL = re.compile(r"(?i:tel):\+[0-9][0-9().-]*[0-9](;[A-Za-z0-9=.-]+)*")  # RFC 3966 global number
+_FINGERPRINT = re.compile(r"(?i:openpgp4fpr):(?:[0-9A-Fa-f]{40}|[0-9A-Fa-f]{64})")
+_DNS = re.compile(r"(?i:dns):(?://[^/]*/)?[A-Za-z0-9_.-]+\.[A-Za-z0-9_-]+(?:\?[A-Za-z0-9=;&_-]*)?")
 
 #: The URI schemes each field allows, with the RFC 9116 section that says so.
 SCHEMES: dict[str, tuple[tuple[str, ...], str]] = {
