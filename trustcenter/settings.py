@@ -14,7 +14,6 @@ in ``handbook/rules.md`` beside the rule that uses it.
 | key (under ``thresholds:``) | default | rule it moves |
 |---|---|---|
 | ``security_txt_warn_days`` | 30 | ``security-txt-expiring`` |
-| ``certificate_warn_days`` | 90 | ``certificate-expiring`` |
 | ``grant_warn_days`` | 14 | ``grant-expiring`` |
 | ``document_review_days`` | 365 | ``review-overdue`` |
 | ``notice_days_floor`` | 0 (off) | ``notice-below-floor`` |

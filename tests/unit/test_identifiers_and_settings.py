@@ -125,13 +125,6 @@ def test_security_txt_warning_days_are_tunable(example: DataFolder) -> None:
                                        "expires in 41 day(s), on 30 June 2027")
 
 
-def test_certificate_warning_days_are_tunable(example: DataFolder) -> None:
-    found = {p.rule for p in example.load().problems}
-    assert "certificate-expiring" not in found
-    example.edit("settings.yml", "  certificate_warn_days: 90", "  certificate_warn_days: 730")
-    assert "certificate-expiring" in {p.rule for p in example.load().problems}
-
-
 # --- security.txt, field by field (RFC 9116 section 2.5) --------------------------------
 
 

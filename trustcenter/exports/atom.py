@@ -180,7 +180,9 @@ def updates_feed(tc: TrustCenter, today: dt.date, links: Links) -> bytes:
     )
 
 
-def _attestation_entry(view: AttestationView, today: dt.date, links: Links) -> Entry:
+def _attestation_entry(
+    view: AttestationView, today: dt.date, links: Links, authority: str
+) -> Entry:
     summary = f"{view.kind_text}. {view.reason}"
     if view.summary:
         summary = f"{view.summary[:1].upper()}{view.summary[1:]}. {summary}"
@@ -193,7 +195,7 @@ def _attestation_entry(view: AttestationView, today: dt.date, links: Links) -> E
     # An entry keeps one id for life: minted from the day it was first known.
     first = view.item.issued or view.item.expected or today
     return Entry(
-        id=tag_uri(links.root, first, f"attestations/{view.id}"),
+        id=tag_uri(authority, first, f"attestations/{view.id}"),
         title=f"{view.title}: {view.label.lower()}",
         updated=view.since or today,
         link=link,
@@ -209,12 +211,17 @@ def attestation_feed(tc: TrustCenter, projection: Projection, links: Links) -> b
     does; a planned or withdrawn one, whose day is not known, carries the build date.
     """
     feed_url = links.file(FEEDS["attestations"])
+    authority, _ = id_authority(tc)
+    dates = [v.item.issued or v.item.expected or projection.today for v in projection.attestations]
     return feed_xml(
-        feed_id=feed_url,
+        feed_id=feed_id(tc, "attestations", dates, feed_url),
         title=f"{tc.company.name}: attestations and their standing",
         feed_url=feed_url,
         page_url=links.root,
         author=tc.company.name,
-        entries=[_attestation_entry(v, projection.today, links) for v in projection.attestations],
+        entries=[
+            _attestation_entry(v, projection.today, links, authority)
+            for v in projection.attestations
+        ],
         fallback_updated=projection.today,
     )

@@ -40,7 +40,6 @@ class Thresholds(Model):
     """When a warning starts, in days: each a company's own choice, with our defaults."""
 
     security_txt_warn_days: int = Field(default=30, ge=0, le=365)
-    certificate_warn_days: int = Field(default=90, ge=0, le=730)
     grant_warn_days: int = Field(default=14, ge=0, le=365)
     document_review_days: int = Field(default=365, ge=1, le=3650)
     notice_days_floor: int = Field(default=0, ge=0, le=365)
