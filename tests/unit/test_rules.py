@@ -38,3 +38,23 @@ def test_a_model_rule_error_keeps_its_rule_id(data) -> None:
     data.edit("controls.yml", "- CC6.2", "- CC6.9")
     [problem] = data.load().problems
     assert problem.rule == "unknown-criterion"
+
+
+def _documented() -> dict[str, str]:
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[2] / "handbook" / "rules.md").read_text("utf-8")
+    sections = re.split(r"(?m)^### `([a-z0-9-]+)`\n", page)
+    return dict(zip(sections[1::2], sections[2::2], strict=True))
+
+
+@pytest.mark.parametrize("rule", list(RULES))
+def test_every_rule_is_documented_with_a_bad_and_a_good_example(rule: str) -> None:
+    section = _documented().get(rule)
+    assert section is not None, f"handbook/rules.md has no section '### `{rule}`'"
+    assert re.search(r"(?m)^- bad: \S", section), rule
+    assert re.search(r"(?m)^- good: \S", section), rule
+
+
+def test_the_handbook_documents_no_rule_that_does_not_exist() -> None:
+    assert set(_documented()) - set(RULES) == set()
