@@ -23,13 +23,15 @@ from mkdocs.exceptions import PluginError
 from trustcenter.clock import BadDate, build_date
 from trustcenter.csp import apply_policy
 from trustcenter.exports import write_exports
+from trustcenter.filegate import seal_files_into, sealed_files_for_page
 from trustcenter.gate import GateError, GateSettings
-from trustcenter.guard import restricted_values, scan
+from trustcenter.guard import file_leaks, restricted_values, scan
 from trustcenter.links import broken_links
 from trustcenter.loader import display_name, load
 from trustcenter.model import TrustCenter
+from trustcenter.pages_limits import limit_warnings
 from trustcenter.render import Links, Renderer, plain_text
-from trustcenter.restricted_files import DEFAULT_FOLDER, published_overlap
+from trustcenter.restricted_files import DEFAULT_FOLDER, published_overlap, restricted_files
 
 log = logging.getLogger("mkdocs.plugins.trustcenter")
 
@@ -57,6 +59,9 @@ LINKING_SECTIONS = (
 #: What define_env loaded, for on_post_build: the data and the one build date.
 _loaded: TrustCenter | None = None
 _today: dt.date | None = None
+#: The restricted folder and the gate's settings, for on_post_build's sealed files.
+_files: Path | None = None
+_gate: GateSettings | None = None
 
 
 def _site_url(env: Any) -> str:
@@ -116,18 +121,19 @@ def _with_links(
 
 def define_env(env: Any) -> None:
     """Load ``data/``, log its problems, and register one macro per public section."""
-    global _loaded, _today
+    global _loaded, _today, _files, _gate
     try:
         today = build_date()
         gate_settings = GateSettings.from_environment()
     except (BadDate, GateError) as error:
         raise PluginError(f"trustcenter: {error}") from None
     data_dir = _data_dir(env)
+    files_dir = _files_dir(env)
     try:
         # Facts that must agree with site_url (security.txt's Canonical and place) are
         # checked against it, except under `mkdocs serve`, which rewrites it.
         site_url = None if _served_by_mkdocs(env) else env.conf.get("site_url")
-        result = load(data_dir, today, _files_dir(env), site_url=site_url or None)
+        result = load(data_dir, today, files_dir, site_url=site_url or None)
     except FileNotFoundError as error:
         raise PluginError(f"trustcenter: {error}") from None
     for problem in result.problems:
@@ -140,6 +146,7 @@ def define_env(env: Any) -> None:
     _site_url(env)  # fail now, before the output is touched, if it is missing
     _loaded = trust_center = result.trust_center
     _today = today
+    _files, _gate = files_dir, gate_settings
     company = trust_center.company
     # One fact, one place: the site's name and description come from company.yml. The
     # theme prints them without escaping, so they go in escaped, as Markup (which the
@@ -163,7 +170,10 @@ def define_env(env: Any) -> None:
         env.macro(_with_links(env, getattr(renderer, name), pages), name)
     env.macro(lambda: Markup.escape(company.name), "company_name")
     # The page's path is sealed into the ciphertext, so it only opens where it was put.
-    env.macro(lambda: renderer.gate(env.page.url, gate_settings), "gated_reports")
+    # The files' keys and asset names come from the secret and the files themselves, so
+    # the after-build step that writes the assets computes the same ones on its own.
+    sealed = sealed_files_for_page(trust_center, files_dir, gate_settings)
+    env.macro(lambda: renderer.gate(env.page.url, gate_settings, sealed), "gated_reports")
     env.variables["build_date"] = today.isoformat()
 
 
@@ -173,8 +183,12 @@ def on_post_build(env: Any) -> None:
     The guard fails the build, and empties the output, if any restricted value reached it.
     """
     assert _loaded is not None and _today is not None, "define_env runs first"
+    assert _files is not None and _gate is not None, "define_env runs first"
     site_dir = Path(env.conf["site_dir"])
     write_exports(site_dir, _loaded, _today, _site_links(env))
+    sealed = seal_files_into(site_dir, _loaded, _files, _gate)
+    for warning in limit_warnings(site_dir, {s.asset for s in sealed}):
+        log.warning("trustcenter: %s", warning)
     if not _served_by_mkdocs(env):
         apply_policy(site_dir)
     # A broken link is a warning, so that `mkdocs build --strict` fails on it.
@@ -182,6 +196,7 @@ def on_post_build(env: Any) -> None:
         log.warning("trustcenter: %s", link.format())
     theme = [Path(folder) for folder in env.conf["theme"].dirs]
     leaks = scan(site_dir, restricted_values(_loaded), unchanged_from=theme)
+    leaks += file_leaks(site_dir, restricted_files(_loaded, _files))
     if not leaks:
         return
     for leak in leaks:

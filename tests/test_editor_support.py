@@ -86,6 +86,7 @@ def test_the_check_hook_fails_a_commit_with_bad_data(tmp_path: Path) -> None:
         pytest.skip("git is needed to run pre-commit")
     repo = tmp_path / "repo"
     shutil.copytree(REPO / "data", repo / "data")
+    shutil.copytree(REPO / "restricted", repo / "restricted")  # the files data/ lists
     (repo / ".venv" / "bin").mkdir(parents=True)
     (repo / ".venv" / "bin" / "trustcenter").symlink_to(
         Path(sys.executable).with_name("trustcenter"))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import html
 import re
 from collections.abc import Callable
@@ -11,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.sitebuild import Build, run_build
-from trustcenter.gate import access_code, new_secret, unseal
+from trustcenter.filegate import open_bytes
+from trustcenter.gate import access_code, new_secret, open_payload, unseal
 from trustcenter.model import Grant
 
 pytestmark = pytest.mark.build
@@ -128,3 +131,130 @@ def test_an_expired_grant_gets_no_slot(scenario: Callable[[str], Path]) -> None:
     assert "gated-exception-canary" in unseal(payload, "reports/", code_for(secret, "active-grant"))
     with pytest.raises(KeyError):
         unseal(payload, "reports/", code_for(secret, "short-grant", 2))
+
+
+# --- files for code holders -------------------------------------------------------------------
+
+FILE_BUTTON = re.compile(r"<button [^>]*data-tc-file[^>]*>")
+SCENARIO_FILES = {  # identity: path below the scenario's restricted/
+    "attestation/soc2-2026/soc2-2026.pdf": "soc2-2026.pdf",
+    "attestation/soc2-2026/bridge-2026-12.pdf": "bridge-letters/bridge-2026-12.pdf",
+    "attestation/soc1-2025/soc1-2025.pdf": "soc1-2025.pdf",
+    "document/pentest-summary/pentest-summary.pdf": "pentest-summary.pdf",
+}
+
+
+def listed_files(opened_html: str) -> dict[str, dict[str, str]]:
+    """The files the unlocked page lists, by identity, with their data attributes."""
+    found = {}
+    for button in FILE_BUTTON.findall(opened_html):
+        fields = {k: html.unescape(v) for k, v in re.findall(r'data-([a-z0-9]+)="([^"]*)"', button)}
+        found[fields["identity"]] = fields
+    return found
+
+
+def test_published_files_are_sealed_and_open_byte_identical(
+    scenario: Callable[[str], Path],
+) -> None:
+    project = scenario("overview")
+    secret = new_secret()
+    build = publish(project, secret)
+    assert build.returncode == 0, build.output
+    opened, holder = open_payload(payload_of(build), "reports/", code_for(secret, "active-grant"))
+    assert (holder.grant, holder.expires) == ("gated-grant-label-canary-active",
+                                              dt.date(2027, 1, 31))
+    short = open_payload(payload_of(build), "reports/", code_for(secret, "short-grant", 2))[1]
+    assert short.grant == "short-grant"  # no label: the grant's id
+    listed = listed_files(opened)
+    assert set(listed) == set(SCENARIO_FILES)
+    assets = sorted(p.relative_to(build.site).as_posix()
+                    for p in (build.site / "assets" / "files").iterdir())
+    assert len(assets) == len(SCENARIO_FILES)
+    for identity, path in SCENARIO_FILES.items():
+        original = (project / "restricted" / path).read_bytes()
+        fields = listed[identity]
+        assert fields["name"] == Path(path).name
+        assert fields["sha256"] == hashlib.sha256(original).hexdigest()
+        assert int(fields["size"]) == len(original)
+        asset = fields["asset"].removeprefix("../")
+        assert asset in assets and Path(path).stem not in asset  # an opaque name
+        sealed = (build.site / asset).read_bytes()
+        assert open_bytes(sealed, base64.b64decode(fields["key"]), identity) == original
+    # Neither a file's bytes nor the canaries written inside the PDFs are anywhere in clear.
+    inside = {hit for f in (project / "restricted").rglob("*.pdf")
+              for hit in CANARY.findall(f.read_bytes())}
+    assert len(inside) == 4
+    originals = [p.read_bytes() for p in (project / "restricted").rglob("*.pdf")]
+    for output in build.files():
+        content = output.read_bytes()
+        assert not [v for v in [*inside, *originals] if v in content], output
+
+
+def test_a_rebuild_keeps_asset_names_and_a_rotated_secret_changes_them(
+    scenario: Callable[[str], Path],
+) -> None:
+    project = scenario("overview")
+    secret = new_secret()
+
+    def assets() -> set[str]:
+        build = publish(project, secret)
+        assert build.returncode == 0, build.output
+        return {p.name for p in (build.site / "assets" / "files").iterdir()}
+
+    first = assets()
+    assert assets() == first
+    secret = new_secret()
+    assert not assets() & first
+
+
+def test_a_preview_writes_no_sealed_file(scenario: Callable[[str], Path]) -> None:
+    build = run_build(scenario("overview"))
+    assert build.returncode == 0, build.output
+    assert not (build.site / "assets" / "files").exists()
+
+
+@pytest.mark.parametrize(
+    ("plant", "where"),
+    [
+        pytest.param(lambda pdf: ("docs/reports/copy.pdf", pdf), "reports/copy.pdf",
+                     id="a-copy-in-docs"),
+        pytest.param(lambda pdf: ("docs/leak.md", b"# Leak\n\n<a href=\"data:application/pdf;"
+                                  b"base64," + base64.b64encode(pdf) + b"\">report</a>\n"),
+                     "leak/index.html", id="base64-in-a-page"),
+    ],
+)
+def test_a_gated_file_planted_in_the_site_fails_the_build(
+    scenario: Callable[[str], Path], plant: Callable[[bytes], tuple[str, bytes]], where: str
+) -> None:
+    project = scenario("overview")
+    name, content = plant((project / "restricted" / "soc2-2026.pdf").read_bytes())
+    (project / name).parent.mkdir(parents=True, exist_ok=True)
+    (project / name).write_bytes(content)
+    build = publish(project, new_secret(), strict=False)
+    assert build.returncode != 0
+    assert (f"{where}: contains the bytes of the restricted file soc2-2026.pdf "
+            "(attestation/soc2-2026/soc2-2026.pdf)") in build.output
+    assert "was removed so it cannot be published" in build.output
+    assert not build.site.exists()
+
+
+def test_a_restricted_folder_inside_docs_is_refused(scenario: Callable[[str], Path]) -> None:
+    project = scenario("overview")
+    (project / "restricted").rename(project / "docs" / "restricted")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "extra:\n  trustcenter:\n    files: docs/restricted\n")
+    build = publish(project, new_secret())
+    assert build.returncode != 0
+    assert "the restricted folder" in build.output
+    assert "which the builder copies into the site as it is" in build.output
+
+
+def test_a_missing_file_stops_the_build_with_its_location(
+    scenario: Callable[[str], Path],
+) -> None:
+    project = scenario("overview")
+    (project / "restricted" / "soc1-2025.pdf").unlink()
+    build = publish(project, new_secret())
+    assert build.returncode != 0
+    assert "data/attestations.yml:" in build.output
+    assert "expected a file at" in build.output and "soc1-2025.pdf, found nothing" in build.output

@@ -1,6 +1,6 @@
 """The gate: encrypt the gated page at build time so that only access-code holders can read it.
 
-Format ``trustcenter-gate`` version 1, undone in the browser by
+Format ``trustcenter-gate`` version 2, undone in the browser by
 ``overrides/assets/javascripts/gate.js`` with WebCrypto:
 
 - A fresh random 256-bit content key encrypts the page's HTML with AES-256-GCM, under a
@@ -10,16 +10,24 @@ Format ``trustcenter-gate`` version 1, undone in the browser by
   grant's id and rotation under the secret CI holds, shown as six groups of four base32
   characters. Codes are high-entropy, so a fast KDF is right for them: HKDF-SHA256 with
   a fresh random salt per build turns a code into a slot id (to find its slot without
-  trying all) and a key-wrapping key, which encrypts the content key (AES-256-GCM again,
-  page-bound). No passphrase chosen by a person is accepted, so no slow KDF is needed.
+  trying all) and a key-wrapping key, which encrypts the slot's envelope (AES-256-GCM
+  again, page-bound): a JSON object with the content key (``key``, base64), the grant's
+  label (``grant``: its ``label`` in ``data/access.yml``, or its id) and its last valid
+  day (``expires``, ``YYYY-MM-DD``), so the page can say whom it was opened for and until
+  when, and only that grant's code holder reads it. The envelope is padded with spaces
+  to a multiple of 256 bytes, so slots do not differ in size. (Version 1 wrapped the
+  bare content key.) No passphrase chosen by a person is accepted, so no slow KDF is needed.
 - The page carries only the salt, the slots (id, nonce, wrapped key) in random order,
   the nonce and the ciphertext. The secret, the codes, the content key and the derived
   keys exist only in memory during the build.
+- The sealed HTML may list files for code holders with each file's key: the files
+  themselves are sealed apart, into opaque assets (:mod:`trustcenter.filegate`).
 """
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -35,14 +43,30 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from trustcenter.model import Grant
 
-FORMAT, VERSION = "trustcenter-gate", 1
+FORMAT, VERSION = "trustcenter-gate", 2
 #: The secret every access code is derived from; CI reads it from a repository secret.
 SECRET_VARIABLE = "TRUSTCENTER_GATE_SECRET"
 #: ``publish`` makes a missing secret an error; anything else builds a preview.
 MODE_VARIABLE = "TRUSTCENTER_BUILD_MODE"
 MINIMUM_SECRET_LENGTH = 32
 CODE_BYTES = 15  # 120 bits, 24 base32 characters
+#: A slot's envelope is padded to a multiple of this many bytes.
+ENVELOPE_BLOCK = 256
 _CODE_ALPHABET = re.compile(r"[^A-Z2-7]")
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who a key slot is for: the grant's code, and the label and expiry sealed with it."""
+
+    code: str
+    grant: str | None = None
+    expires: dt.date | None = None
+
+    @classmethod
+    def of(cls, secret: bytes, grant: Grant) -> Holder:
+        """The holder of ``grant``: its code, its label (default: its id), its expiry."""
+        return cls(access_code(secret, grant), grant.label or grant.id, grant.expires)
 
 
 class GateError(ValueError):
@@ -109,23 +133,35 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def seal(html: str, page_path: str, codes: Iterable[str]) -> str:
-    """Encrypt ``html`` for the page at ``page_path`` so that each of ``codes`` opens it.
+def seal(html: str, page_path: str, holders: Iterable[Holder | str]) -> str:
+    """Encrypt ``html`` for the page at ``page_path`` so that each holder's code opens it.
 
-    Returns the payload as JSON text, safe to embed in a ``<script type="application/json">``
-    element (it holds only base64 and fixed words).
+    A bare code is a holder with no label (tests). Returns the payload as JSON text,
+    safe to embed in a ``<script type="application/json">`` element (it holds only
+    base64 and fixed words).
     """
     content_key = AESGCM.generate_key(bit_length=256)
     salt = os.urandom(16)
     slots = []
-    for code in codes:
+    for holder in holders:
+        if isinstance(holder, str):
+            holder = Holder(holder)
+        envelope = {
+            "key": _b64(content_key),
+            "grant": holder.grant,
+            "expires": holder.expires.isoformat() if holder.expires else None,
+        }
         wrap_nonce = os.urandom(12)
-        wrapping_key = AESGCM(_derive(code, salt, "key-wrap", 32))
+        wrapping_key = AESGCM(_derive(holder.code, salt, "key-wrap", 32))
+        text = json.dumps(envelope).encode("utf-8")
+        # Padded with spaces (JSON ignores them) so a slot's size hides the label's length.
+        text += b" " * (-len(text) % ENVELOPE_BLOCK)
+        wrapped = wrapping_key.encrypt(wrap_nonce, text, _aad(page_path, "key"))
         slots.append(
             {
-                "id": _b64(_derive(code, salt, "slot-id", 8)),
+                "id": _b64(_derive(holder.code, salt, "slot-id", 8)),
                 "iv": _b64(wrap_nonce),
-                "key": _b64(wrapping_key.encrypt(wrap_nonce, content_key, _aad(page_path, "key"))),
+                "key": _b64(wrapped),
             }
         )
     random.SystemRandom().shuffle(slots)  # slot order says nothing about the grants
@@ -150,21 +186,29 @@ def unseal(payload_json: str, page_path: str, code: str) -> str:
     Raises :class:`KeyError` when no slot belongs to the code, and
     ``cryptography.exceptions.InvalidTag`` when the payload was altered.
     """
+    return open_payload(payload_json, page_path, code)[0]
+
+
+def open_payload(payload_json: str, page_path: str, code: str) -> tuple[str, Holder]:
+    """Like :func:`unseal`, also returning the grant's label and expiry from its slot."""
     payload = json.loads(payload_json)
     if payload.get("format") != FORMAT or payload.get("version") != VERSION:
-        raise ValueError("not a trustcenter-gate version 1 payload")
+        raise ValueError(f"not a trustcenter-gate version {VERSION} payload")
     salt = base64.b64decode(payload["salt"])
     slot_id = _b64(_derive(code, salt, "slot-id", 8))
     slot = next((s for s in payload["slots"] if s["id"] == slot_id), None)
     if slot is None:
         raise KeyError("no slot for this access code")
     wrapping_key = AESGCM(_derive(code, salt, "key-wrap", 32))
-    content_key = wrapping_key.decrypt(
-        base64.b64decode(slot["iv"]), base64.b64decode(slot["key"]), _aad(page_path, "key")
+    envelope = json.loads(
+        wrapping_key.decrypt(
+            base64.b64decode(slot["iv"]), base64.b64decode(slot["key"]), _aad(page_path, "key")
+        )
     )
-    html = AESGCM(content_key).decrypt(
+    html = AESGCM(base64.b64decode(envelope["key"])).decrypt(
         base64.b64decode(payload["iv"]),
         base64.b64decode(payload["data"]),
         _aad(page_path, "content"),
     )
-    return html.decode("utf-8")
+    expires = dt.date.fromisoformat(envelope["expires"]) if envelope["expires"] else None
+    return html.decode("utf-8"), Holder(code, envelope["grant"], expires)

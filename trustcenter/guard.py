@@ -11,10 +11,14 @@ The rule for what is searched: free text of at least :data:`MINIMUM_LENGTH` char
 ``qualified``), dates and numbers are skipped: they are too common in ordinary prose
 to be evidence of a leak. A restricted value that is also written in a public field is
 skipped too, since it is public.
+
+Files from the restricted folder are guarded too (:func:`file_leaks`): no output file
+may be one of them, or hold one's bytes (as written, or in base64).
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import enum
 import functools
@@ -39,6 +43,7 @@ from trustcenter.model import (
     TrustCenter,
     Visibility,
 )
+from trustcenter.restricted_files import RestrictedFile
 
 MINIMUM_LENGTH = 12
 _TEXT_SUFFIXES = {
@@ -72,13 +77,17 @@ class Restricted:
 
 @dataclass(frozen=True)
 class Leak:
-    """A restricted value found in an output file."""
+    """A restricted value, or a restricted file's bytes, found in an output file."""
 
     file: str
     field: str
+    #: ``value`` for a value from the data, ``file`` for a file from the restricted folder.
+    kind: str = "value"
 
     def format(self) -> str:
         """``site/x.html: contains the restricted value of data/y.yml: a[0].b``."""
+        if self.kind == "file":
+            return f"{self.file}: contains the bytes of the restricted file {self.field}"
         return f"{self.file}: contains the restricted value of {self.field}"
 
 
@@ -237,4 +246,29 @@ def scan(
             for _, index in automaton.iter(text)
         }
         leaks += [Leak(str(path), field) for field in sorted(found)]
+    return leaks
+
+
+def file_leaks(site_dir: Path, files: Sequence[RestrictedFile]) -> list[Leak]:
+    """Output files that are, or contain, a restricted file's bytes, as written or in base64.
+
+    Every output file is searched for every restricted file (``bytes.find``: the
+    number of restricted files is small, and a file shorter than one is skipped). The
+    sealed assets cannot match: they are ciphertext.
+    """
+    needles = []
+    for restricted in files:
+        data = restricted.read()
+        label = f"{restricted.source.name} ({restricted.identity})"
+        needles += [(data, label), (base64.b64encode(data), label)]
+    if not needles:
+        return []
+    shortest = min(len(needle) for needle, _ in needles)
+    leaks: list[Leak] = []
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        if path.stat().st_size < shortest:
+            continue
+        content = path.read_bytes()
+        found = {label for needle, label in needles if needle in content}
+        leaks += [Leak(str(path), label, "file") for label in sorted(found)]
     return leaks

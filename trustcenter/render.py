@@ -13,9 +13,10 @@ encrypted.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -24,7 +25,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from trustcenter.catalogue import Category, criteria, criteria_of
-from trustcenter.gate import GateSettings, access_code, seal
+from trustcenter.filegate import SealedFile
+from trustcenter.gate import GateSettings, Holder, seal
 from trustcenter.markup import render_inline, render_markdown
 from trustcenter.model import (
     AttestationStandard,
@@ -267,18 +269,27 @@ class Renderer:
     def reports_overview(self) -> Markup:
         """The public part of the reports page: the reports, their history, access.
 
-        The words name only the reports the data has.
+        The words name only the reports the data has, and say whether code holders can
+        download them here.
         """
+        details = self.projection.gated_details()
         return _render(
             "reports_overview.html",
             names=self.projection.gated_report_names(),
             reports=self.projection.gated_reports(),
             history=self.projection.history(),
             access=self._access_contact(),
+            downloads=any(v.item.files for v in details),
+            all_downloadable=all(v.item.files for v in details),
         )
 
-    def gated_content(self) -> Markup:
-        """The gated page's plaintext: report details and gated controls (only sealed)."""
+    def gated_content(self, files: Sequence[SealedFile] = (), root: str = "./") -> Markup:
+        """The gated page's plaintext: report details, files and gated controls (only sealed).
+
+        ``files`` are the sealed files (each with its key) and ``root`` leads from the
+        gated page to the site's root, where their assets are.
+        """
+        listed = _file_views(files, root)
         return _render(
             "gated_reports.html",
             reports=self.projection.gated_details(),
@@ -286,18 +297,43 @@ class Renderer:
             standards=ATTESTATION_STANDARDS,
             gated_groups=_group(self.tc.categories, self.tc.gated_controls()),
             access=self._access_contact(),
+            files=listed,
+            documents=[d for d in self.tc.documents if f"document/{d.id}" in listed],
         )
 
-    def gate(self, page_path: str, settings: GateSettings) -> Markup:
-        """The gated content sealed for every active grant.
+    def gate(
+        self, page_path: str, settings: GateSettings, files: Sequence[SealedFile] = ()
+    ) -> Markup:
+        """The gated content sealed for every active grant, with its files' keys inside.
 
-        Without the secret (a preview), a notice instead: the content is not rendered.
+        Each grant's slot carries its label (or id) and expiry, sealed. Without
+        the secret (a preview), a notice instead: the content is not rendered.
         """
         payload = None
         if settings.secret is not None:
-            codes = [access_code(settings.secret, g) for g in self.tc.active_grants(self.today)]
-            payload = seal(str(self.gated_content()), page_path, codes)
+            holders = [Holder.of(settings.secret, g) for g in self.tc.active_grants(self.today)]
+            root = "../" * page_path.count("/") or "./"
+            payload = seal(str(self.gated_content(files, root)), page_path, holders)
         return _render("gate.html", payload=payload, access=self._access_contact())
+
+
+def _file_views(files: Sequence[SealedFile], root: str) -> dict[str, list[dict[str, Any]]]:
+    """The sealed files by owner (``attestation/<id>``), as the file list shows them."""
+    listed: dict[str, list[dict[str, Any]]] = {}
+    for sealed in files:
+        owner = sealed.file.identity.rsplit("/", 1)[0]
+        listed.setdefault(owner, []).append(
+            {
+                "title": sealed.file.title,
+                "name": sealed.file.name,
+                "size": sealed.file.size,
+                "sha256": sealed.file.sha256,
+                "identity": sealed.file.identity,
+                "href": f"{root}{sealed.asset}",
+                "key": base64.b64encode(sealed.key).decode("ascii"),
+            }
+        )
+    return listed
 
 
 def _group(

@@ -17,9 +17,11 @@ from trustcenter.gate import (
     SECRET_VARIABLE,
     GateError,
     GateSettings,
+    Holder,
     access_code,
     new_secret,
     normalize_code,
+    open_payload,
     seal,
     unseal,
 )
@@ -182,8 +184,8 @@ def test_content_moved_from_another_page_fails(monkeypatch: pytest.MonkeyPatch) 
 def test_another_format_or_version_is_refused() -> None:
     [code] = codes(1)
     payload = seal(HTML, PAGE, [code])
-    for change in ({"version": 2}, {"format": "something-else"}):
-        with pytest.raises(ValueError, match="version 1"):
+    for change in ({"version": 1}, {"format": "something-else"}):
+        with pytest.raises(ValueError, match="version 2"):
             unseal(altered(payload, lambda p, c=change: p.update(c)), PAGE, code)
 
 
@@ -194,7 +196,7 @@ def test_payload_describes_its_format() -> None:
     all_codes = codes(3)
     payload = json.loads(seal(HTML, PAGE, all_codes))
     assert payload["format"] == "trustcenter-gate"
-    assert payload["version"] == 1
+    assert payload["version"] == 2
     assert payload["cipher"] == "AES-256-GCM"
     assert payload["kdf"] == "HKDF-SHA256"
     assert set(payload) == {"format", "version", "cipher", "kdf", "salt", "slots", "iv", "data"}
@@ -205,7 +207,8 @@ def test_payload_describes_its_format() -> None:
     for slot in payload["slots"]:
         assert set(slot) == {"id", "iv", "key"}
         assert len(base64.b64decode(slot["iv"])) == 12
-        assert len(base64.b64decode(slot["key"])) == 32 + 16  # a 256-bit key and its tag
+        # The envelope (key, grant label, expiry) is padded: every slot has one size.
+        assert len(base64.b64decode(slot["key"])) == 256 + 16
     assert len({slot["id"] for slot in payload["slots"]}) == len(all_codes)
 
 
@@ -417,3 +420,16 @@ def test_new_secret_is_long_random_and_accepted() -> None:
         environ = {SECRET_VARIABLE: secret, MODE_VARIABLE: "publish"}
         settings = GateSettings.from_environment(environ)
         assert settings.secret == secret.encode()
+
+
+def test_each_slot_carries_its_own_grant_label_and_expiry_sealed() -> None:
+    short = Holder(codes(1)[0], "Northwind", dt.date(2027, 1, 31))
+    long = Holder(access_code(SECRET, grant("other")), "A much longer recipient name " * 3,
+                  dt.date(2026, 12, 24))
+    payload = seal(HTML, PAGE, [short, long])
+    assert open_payload(payload, PAGE, short.code) == (HTML, short)
+    assert open_payload(payload, PAGE, long.code) == (HTML, long)
+    sizes = {len(slot["key"]) for slot in json.loads(payload)["slots"]}
+    assert len(sizes) == 1  # the slots' sizes do not tell the labels' lengths
+    for label in ("Northwind", "A much longer"):
+        assert label not in payload

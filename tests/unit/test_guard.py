@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 from pathlib import Path
@@ -7,8 +9,17 @@ from pathlib import Path
 import pytest
 
 from tests.unit.unit_support import DataFolder
-from trustcenter.guard import MINIMUM_LENGTH, Leak, Restricted, restricted_values, scan
+from trustcenter.filegate import write_sealed_files
+from trustcenter.guard import (
+    MINIMUM_LENGTH,
+    Leak,
+    Restricted,
+    file_leaks,
+    restricted_values,
+    scan,
+)
 from trustcenter.model import TrustCenter
+from trustcenter.restricted_files import RestrictedFile
 
 # An internal attestation (with an enumeration longer than the minimum length), a gated
 # control with an internal block, an internal control whose title is also public, an
@@ -451,3 +462,49 @@ def test_json_value_after_a_less_than_sign(site: Path) -> None:
     )
     export = write(site / "trust.json", content)
     assert scan(site, [Restricted(value, FIELD)]) == [Leak(str(export), FIELD)]
+
+
+# --- files from the restricted folder ---------------------------------------------------------
+
+
+def _restricted_file(folder: Path, data: bytes) -> RestrictedFile:
+    path = folder / "soc2.pdf"
+    path.write_bytes(data)
+    return RestrictedFile("attestation/soc2/soc2.pdf", "SOC 2", "soc2.pdf", path, len(data),
+                          hashlib.sha256(data).hexdigest())
+
+
+PDF_BYTES = b"%PDF-1.4\n" + bytes(range(256)) * 4
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        pytest.param("copy.pdf", PDF_BYTES, id="byte-identical"),
+        pytest.param("assets/report.bin", b"prefix" + PDF_BYTES + b"suffix", id="contained"),
+        pytest.param("reports/index.html",
+                     b'<a href="data:application/pdf;base64,' + base64.b64encode(PDF_BYTES)
+                     + b'">x</a>', id="base64-in-a-page"),
+    ],
+)
+def test_a_restricted_file_in_the_output_is_a_leak(
+    tmp_path: Path, name: str, content: bytes
+) -> None:
+    file = _restricted_file(tmp_path, PDF_BYTES)
+    site = tmp_path / "site"
+    (site / name).parent.mkdir(parents=True, exist_ok=True)
+    (site / name).write_bytes(content)
+    (site / "index.html").write_bytes(b"<p>nothing here</p>")
+    [leak] = file_leaks(site, [file])
+    assert leak.file == str(site / name)
+    assert leak.format() == (f"{site / name}: contains the bytes of the restricted file "
+                             "soc2.pdf (attestation/soc2/soc2.pdf)")
+
+
+def test_a_sealed_asset_or_a_part_of_a_file_is_not_a_leak(tmp_path: Path) -> None:
+    file = _restricted_file(tmp_path, PDF_BYTES)
+    site = tmp_path / "site"
+    written = write_sealed_files(site, [file], b"0123456789abcdef0123456789abcdef")
+    (site / "part.bin").write_bytes(PDF_BYTES[:-1])
+    assert written and file_leaks(site, [file]) == []
+    assert file_leaks(site, []) == []

@@ -22,6 +22,9 @@ class Grant(Model):
     recipient: Text
     reason: Text
     expires: dt.date
+    #: What the gated page tells this grant's code holder after unlocking ("opened with the
+    #: code shared with <label>"), sealed in the grant's own key slot; default: the id.
+    label: Text | None = None
     #: Raise to give the recipient a new code; the old one stops working at the next build.
     rotation: int = Field(default=0, ge=0, strict=True)
     internal: Internal | None = None
