@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import html
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -165,6 +166,9 @@ def test_published_files_are_sealed_and_open_byte_identical(
                                               dt.date(2027, 1, 31))
     short = open_payload(payload_of(build), "reports/", code_for(secret, "short-grant", 2))[1]
     assert short.grant == "short-grant"  # no label: the grant's id
+    overview = build.page("reports/index.html")
+    assert "can read the details of each report below and download the reports listed" in overview
+    assert "sent as PDF files" not in overview  # both reports have their files here
     listed = listed_files(opened)
     assert set(listed) == set(SCENARIO_FILES)
     assets = sorted(p.relative_to(build.site).as_posix()
@@ -205,6 +209,21 @@ def test_a_rebuild_keeps_asset_names_and_a_rotated_secret_changes_them(
     assert assets() == first
     secret = new_secret()
     assert not assets() & first
+
+
+def test_a_site_without_files_is_sealed_as_before(scenario: Callable[[str], Path]) -> None:
+    project = scenario("overview")
+    for name in ("attestations.yml", "documents.yml"):
+        data = project / "data" / name
+        data.write_text(re.sub(r"    files:\n(?:      .*\n)+", "", data.read_text()))
+    shutil.rmtree(project / "restricted")
+    secret = new_secret()
+    build = publish(project, secret)
+    assert build.returncode == 0, build.output
+    opened = unseal(payload_of(build), "reports/", code_for(secret, "active-grant"))
+    assert "gated-exception-canary" in opened and "data-tc-file" not in opened
+    assert not (build.site / "assets" / "files").exists()
+    assert "the reports themselves are sent as PDF files" in build.page("reports/index.html")
 
 
 def test_a_preview_writes_no_sealed_file(scenario: Callable[[str], Path]) -> None:
