@@ -24,12 +24,12 @@ from trustcenter.clock import TODAY_VARIABLE, BadDate, build_date
 from trustcenter.diff import DiffError, summarize
 from trustcenter.exports import write_exports
 from trustcenter.gate import SECRET_VARIABLE, GateError, GateSettings, access_code, new_secret
-from trustcenter.guard import restricted_values, scan
+from trustcenter.guard import file_leaks, restricted_values, scan
 from trustcenter.loader import load
 from trustcenter.markup import url_problem
 from trustcenter.model import TrustCenter
 from trustcenter.render import Links
-from trustcenter.restricted_files import default_folder
+from trustcenter.restricted_files import default_folder, restricted_files
 from trustcenter.schema import SCHEMA_DIR, stale_schemas, write_schemas
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -168,6 +168,13 @@ def _parser() -> argparse.ArgumentParser:
         "of the data; exit 1 naming the file and the field of each one found.",
     )
     _data_options(guard)
+    guard.add_argument(
+        "--files",
+        type=Path,
+        metavar="DIR",
+        help="the restricted folder, whose files must not be in the site either (default: "
+        "'restricted' beside the data folder)",
+    )
     guard.add_argument("site", type=Path, help="the built site's folder")
     return parser
 
@@ -195,11 +202,16 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_INVALID if failed else EXIT_OK
 
 
-def _load_valid(args: argparse.Namespace) -> tuple[TrustCenter, dt.date]:
-    """Load the data for a command that needs it valid; raise :class:`_Failed` if not."""
+def _load_valid(
+    args: argparse.Namespace, files_dir: Path | None = None
+) -> tuple[TrustCenter, dt.date]:
+    """Load the data for a command that needs it valid; raise :class:`_Failed` if not.
+
+    With ``files_dir``, the files the data lists are checked too.
+    """
     try:
         today = build_date(args.today)
-        result = load(args.data, today)
+        result = load(args.data, today, files_dir)
     except (BadDate, FileNotFoundError) as error:
         raise _Failed(str(error), EXIT_USAGE) from None
     if result.trust_center is None:
@@ -295,17 +307,18 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _guard(args: argparse.Namespace) -> int:
-    trust_center, _ = _load_valid(args)
+    folder = args.files or default_folder(args.data)
+    trust_center, _ = _load_valid(args, folder)
     if not args.site.is_dir():
         raise _Failed(f"site folder not found: {args.site}", EXIT_USAGE)
     leaks = scan(args.site, restricted_values(trust_center))
-    for leak in leaks:
+    files = file_leaks(args.site, restricted_files(trust_center, folder))
+    for leak in sorted([*leaks, *files], key=lambda leak: leak.file):
         print(leak.format(), file=sys.stderr)
-    if leaks:
-        print(
-            f"trustcenter guard: failed: {len(leaks)} restricted value(s) in {args.site}",
-            file=sys.stderr,
-        )
+    if leaks or files:
+        found = f"{len(leaks)} restricted value(s)"
+        found += f" and {len(files)} restricted file(s)" if files else ""
+        print(f"trustcenter guard: failed: {found} in {args.site}", file=sys.stderr)
         return EXIT_INVALID
     print(f"trustcenter guard: ok: no gated or internal value in {args.site}")
     return EXIT_OK

@@ -282,6 +282,26 @@ def test_guard_finds_a_gated_value(
     ]
 
 
+def test_guard_finds_a_restricted_files_bytes(
+    data, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data.edit("attestations.yml", "    issued: 2026-02-15\n",
+              "    issued: 2026-02-15\n    files:\n      - path: soc2.pdf\n"
+              "        title: SOC 2 report\n")
+    (tmp_path / "restricted").mkdir()
+    (tmp_path / "restricted" / "soc2.pdf").write_bytes(b"%PDF-1.4 the restricted report\n")
+    site = site_with(tmp_path, "The reports are available under NDA.")
+    (site / "soc2.pdf").write_bytes(b"%PDF-1.4 the restricted report\n")
+    assert main(["guard", "site", *TODAY]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "site/soc2.pdf: contains the bytes of the restricted file soc2.pdf "
+        "(attestation/soc2-2025/soc2.pdf)",
+        "trustcenter guard: failed: 0 restricted value(s) and 1 restricted file(s) in site",
+    ]
+    (site / "soc2.pdf").unlink()
+    assert main(["guard", "site", *TODAY]) == 0
+
+
 def test_guard_missing_site_exits_2(data, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["guard", "no-such-site", *TODAY]) == 2
     out, err = capsys.readouterr()
