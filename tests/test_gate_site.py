@@ -169,6 +169,8 @@ def test_published_files_are_sealed_and_open_byte_identical(
     overview = build.page("reports/index.html")
     assert "can read the details of each report below and download the reports listed" in overview
     assert "sent as PDF files" not in overview  # both reports have their files here
+    documents = build.page("documents/index.html")
+    assert "access-code holders download it from the audit reports page" in documents
     listed = listed_files(opened)
     assert set(listed) == set(SCENARIO_FILES)
     assets = sorted(p.relative_to(build.site).as_posix()
