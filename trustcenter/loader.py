@@ -32,7 +32,7 @@ from trustcenter.model import (
     UpdatesFile,
 )
 from trustcenter.problems import DataError, Problem, Severity, sort_problems
-from trustcenter.restricted_files import check_files
+from trustcenter.restricted_files import check_files, check_listed_files
 from trustcenter.validation import validate
 from trustcenter.yamlsource import SourceFile, parse_yaml
 
@@ -148,7 +148,11 @@ def load(
     # control dropped for a type error does not also show up as a gap.
     coverage = Checker(sources, today, settings.thresholds)
     coverage.coverage(trust_center.attestations, trust_center.controls)
-    return LoadResult(trust_center, sort_problems(problems + coverage.problems))
+    check_listed_files(coverage, trust_center, today)  # supersession spans entries too
+    problems = sort_problems(problems + coverage.problems)
+    if any(p.is_error for p in coverage.problems):
+        return LoadResult(None, problems)
+    return LoadResult(trust_center, problems)
 
 
 def _cross_check(

@@ -15,6 +15,7 @@ is its file plus 33 bytes, so the per-file limits apply to the file itself.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from trustcenter.model import (
     TrustCenter,
     Visibility,
 )
+from trustcenter.projection import project
 
 #: The restricted folder's name beside ``data/``, unless configured.
 DEFAULT_FOLDER = "restricted"
@@ -262,3 +264,34 @@ def published_overlap(folder: Path, published: Iterable[Path]) -> str | None:
                 "docs/ and the theme's folders"
             )
     return None
+
+
+def check_listed_files(checker: Checker, trust_center: TrustCenter, today: dt.date) -> None:
+    """Report files on a report the gated page does not describe on ``today``.
+
+    The gated page describes the SOC 1 and SOC 2 reports that stand (not superseded by
+    a later report on the same programme, not withdrawn); files on any other report
+    would be sealed and shown nowhere, so they are an error (rule ``files-not-allowed``).
+    Runs once the data is valid, since supersession is judged across entries.
+    """
+    projection = project(trust_center, today)
+    shown = {view.item.id for view in projection.gated_details()}
+    views = {view.item.id: view for view in projection.attestations}
+    for item in trust_center.attestations:
+        if not item.files or item.id in shown or shares_files(item) is not None:
+            continue
+        view = views.get(item.id)
+        why = (
+            f"superseded by '{view.superseded_by}'"
+            if view and view.superseded_by
+            else f"{view.standing.value if view else 'not listed'} on {today.isoformat()}"
+        )
+        checker.report(
+            item,
+            ["files"],
+            f"the gated page does not describe '{item.id}' ({why}), so its files would be "
+            "shown nowhere",
+            hint="move the files to the report that replaced it, or remove 'files'",
+            at_key=True,
+            rule="files-not-allowed",
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 from pathlib import Path
@@ -243,3 +244,33 @@ def test_the_folder_may_not_be_published() -> None:
     assert published_overlap(Path("restricted"), [Path("docs"), Path("overrides")]) is None
     assert "overlaps docs" in (published_overlap(Path("docs/reports"), [Path("docs")]) or "")
     assert "overlaps docs" in (published_overlap(Path("."), [Path("docs")]) or "")
+
+
+LATER_REPORT = """\
+  - id: soc2-2026
+    framework: soc2
+    type: 2
+    status: issued
+    visibility: nda
+    auditor: Example Audit LLP
+    period:
+      start: 2026-01-01
+      end: 2026-12-31
+    issued: 2027-02-15
+    categories:
+      - security
+      - availability
+"""
+
+
+def test_files_on_a_superseded_report_are_an_error(data: DataFolder) -> None:
+    _with_file(data)
+    data.edit("attestations.yml", "  - id: iso27001\n", LATER_REPORT + "  - id: iso27001\n")
+    later = dt.date(2027, 3, 1)
+    result = load(data.path, later, Path("restricted"))
+    errors = [p for p in result.problems if p.is_error]
+    assert result.trust_center is None
+    [problem] = errors
+    assert_problem(problem, "data/attestations.yml:12:5: error",
+                   "the gated page does not describe 'soc2-2025' (superseded by 'soc2-2026'), "
+                   "so its files would be shown nowhere", "move the files to the report")
