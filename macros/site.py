@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from trustcenter.clock import BadDate, build_date
 from trustcenter.csp import apply_policy
 from trustcenter.exports import write_exports
+from trustcenter.exports.openpgp import SigningError, clearsign, signing_key
 from trustcenter.filegate import seal_files_into, sealed_files_for_page
 from trustcenter.gate import GateError, GateSettings
 from trustcenter.guard import file_leaks, restricted_values, scan
@@ -125,7 +126,9 @@ def define_env(env: Any) -> None:
     try:
         today = build_date()
         gate_settings = GateSettings.from_environment()
-    except (BadDate, GateError) as error:
+        if (key := signing_key()) is not None:  # a key that cannot sign fails before output
+            clearsign("", *key)
+    except (BadDate, GateError, SigningError) as error:
         raise PluginError(f"trustcenter: {error}") from None
     data_dir = _data_dir(env)
     files_dir = _files_dir(env)

@@ -169,3 +169,38 @@ def test_case_security_txt_uri_schemes(tmp_path: Path) -> None:
     rebuilt = run_build(project, strict=False)
     parser = _sectxt(rebuilt, CUSTOM_DOMAIN + ".well-known/security.txt")
     assert (parser.is_valid(), parser.errors) == (True, [])
+
+
+def test_security_txt_signed_with_the_key_ci_holds(tmp_path: Path) -> None:
+    """RFC 9116 section 2.3: an OpenPGP cleartext signature GnuPG verifies, sectxt accepts."""
+    import pysequoia
+
+    from tests.unit.test_openpgp import gpg
+    from trustcenter.exports.openpgp import KEY_VARIABLE
+
+    key = pysequoia.Tsk.generate("Lanternfish Labs security <security@lanternfish.example>")
+    project = copy_example(tmp_path)
+    _expires_within_a_year(project)
+    build = run_build(project, strict=False, extra_env={KEY_VARIABLE: str(key)})
+    assert build.returncode == 0, build.output
+    content = (build.site / ".well-known" / "security.txt").read_text("utf-8")
+    assert content.startswith("-----BEGIN PGP SIGNED MESSAGE-----\n")
+    assert str(key) not in content and "PRIVATE KEY" not in content
+    home = tmp_path / "gnupg"
+    home.mkdir(mode=0o700)
+    assert gpg(home, "--import", stdin=str(key.extract_certificate()).encode()).returncode == 0
+    done = gpg(home, "--verify", str(build.site / ".well-known" / "security.txt"))
+    assert done.returncode == 0, done.stderr.decode()
+    assert b"Good signature" in done.stderr
+    parser = _sectxt(build, CUSTOM_DOMAIN + ".well-known/security.txt")
+    assert (parser.is_valid(), parser.errors) == (True, [])
+
+
+def test_a_key_that_cannot_sign_fails_the_build(tmp_path: Path) -> None:
+    from trustcenter.exports.openpgp import KEY_VARIABLE
+
+    project = copy_example(tmp_path)
+    build = run_build(project, extra_env={KEY_VARIABLE: "not a key"})
+    assert build.returncode != 0
+    assert f"{KEY_VARIABLE} does not hold an OpenPGP secret key" in build.output
+    assert not (project / "site").exists()  # stopped before MkDocs wrote anything

@@ -3,7 +3,8 @@
 - ``/trust.json`` and ``/trust.schema.json``: every public fact, versioned, with its schema;
 - ``/feeds/attestations.xml``, ``/feeds/subprocessors.xml`` and ``/feeds/updates.xml``:
   Atom feeds to subscribe to;
-- ``/.well-known/security.txt``: RFC 9116, from ``data/security_txt.yml``;
+- ``/.well-known/security.txt``: RFC 9116, from ``data/security_txt.yml``; signed with
+  an OpenPGP cleartext signature when CI gives the key (:mod:`.openpgp`);
 - ``/badges/<framework>.svg`` and ``/badges/attestations/<id>.svg``: status badges.
 
 Nothing here reads a ``gated`` or ``internal`` block; the leak guard checks the result.
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from trustcenter.exports.atom import attestation_feed, subprocessor_feed, updates_feed
 from trustcenter.exports.badges import badge_svg
+from trustcenter.exports.openpgp import clearsign, signing_key
 from trustcenter.exports.security_txt import security_txt
 from trustcenter.exports.trust_json import (
     DOCUMENT_PATH,
@@ -45,7 +47,10 @@ def exported_files(tc: TrustCenter, today: dt.date, links: Links) -> dict[str, b
         SCHEMA_PATH: trust_schema(links.root).encode(),
     }
     if tc.security_txt is not None:
-        files[".well-known/security.txt"] = security_txt(tc.security_txt, tc.company.name).encode()
+        text = security_txt(tc.security_txt, tc.company.name)
+        if (key := signing_key()) is not None:  # RFC 9116 section 2.3, optional
+            text = clearsign(text, *key)
+        files[".well-known/security.txt"] = text.encode()
     public = projection.attestations
     for view in public:
         files[f"badges/attestations/{view.id}.svg"] = badge_svg(view, today)
