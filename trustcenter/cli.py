@@ -88,6 +88,13 @@ def _parser() -> argparse.ArgumentParser:
         "'restricted' beside the data folder)",
     )
     check.add_argument(
+        "--site-url",
+        metavar="URL",
+        help="the address the site is published at (site_url of mkdocs.yml): also check "
+        "that security.txt's Canonical names it and that it serves /.well-known/ at the "
+        "host's root, as the build does",
+    )
+    check.add_argument(
         "--format",
         choices=("text", "github"),
         default="text",
@@ -182,7 +189,8 @@ def _parser() -> argparse.ArgumentParser:
 def _check(args: argparse.Namespace) -> int:
     try:
         today = build_date(args.today)
-        result = load(args.data, today, args.files or default_folder(args.data))
+        site_url = args.site_url.rstrip("/") + "/" if args.site_url else None
+        result = load(args.data, today, args.files or default_folder(args.data), site_url=site_url)
     except (BadDate, FileNotFoundError) as error:
         raise _Failed(str(error), EXIT_USAGE) from None
     for problem in result.problems:

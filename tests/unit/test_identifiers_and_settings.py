@@ -224,3 +224,19 @@ def test_check_with_site_url_compares_canonical(example: DataFolder) -> None:
     assert good.problems == []
     moved = load(example.path, example.today, site_url="https://trust.example.net/")
     assert [p.rule for p in moved.problems] == ["security-txt-canonical"]
+
+
+def test_check_takes_the_site_url_as_the_build_does(
+    example: DataFolder, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from trustcenter.cli import main
+
+    main(["check", "--today", "2026-11-26", "--site-url", "https://example-org.github.io/tc"])
+    err = capsys.readouterr().err
+    assert (
+        "data/security_txt.yml:19:1: warning: site_url https://example-org.github.io/tc/ has a "
+        "path, so security.txt is written to https://example-org.github.io/tc/.well-known/"
+        "security.txt; RFC 9116 has clients look only at "
+        "https://example-org.github.io/.well-known/security.txt, where no one will find it"
+    ) in err
+    assert "(security-txt-canonical)" in err
