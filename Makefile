@@ -6,9 +6,11 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ADDR ?= 127.0.0.1:8000
+# The static site builder: mkdocs (default), properdocs or zensical.
+BUILDER ?= mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build publish check test lint lock clean
+.PHONY: setup serve build publish builders check test lint lock clean
 
 setup: $(STAMP)
 
@@ -22,17 +24,24 @@ $(STAMP): requirements.lock pyproject.toml
 	touch $@
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve -a $(ADDR)
+	$(BIN)/trustcenter serve --builder $(BUILDER) -a $(ADDR)
 
-# A strict build fails on any warning too (a broken link, a stale report): for checks.
+# One pipeline on every builder: validate, build into a fresh folder, exports, CSP, link
+# check, leak guard, and only then replace site/. A strict build fails on any warning
+# too (a broken link, a stale report): for checks.
 build: $(STAMP)
-	$(BIN)/trustcenter check
-	$(BIN)/mkdocs build --strict
+	$(BIN)/trustcenter build --strict --builder $(BUILDER)
 
 # The publishing build fails on data errors and leaks, not on date warnings: a report
 # that went stale must be published as stale, not kept "current" by a failed deploy.
 publish: $(STAMP)
-	$(BIN)/mkdocs build
+	$(BIN)/trustcenter build --builder $(BUILDER)
+
+# The example built by every supported builder through the pipeline (as CI does).
+builders: $(STAMP)
+	for builder in mkdocs properdocs zensical; do \
+		$(BIN)/trustcenter build --strict --builder $$builder -d build/$$builder || exit 1; \
+	done
 
 check: $(STAMP)
 	$(BIN)/trustcenter check
@@ -58,4 +67,4 @@ lock: $(STAMP)
 		-o requirements.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) site build .cache .pytest_cache .mypy_cache .ruff_cache

@@ -135,10 +135,11 @@ class _Page:
 
 
 class _MacrosEnv:
-    """What ``macros.site.define_env`` uses of mkdocs-macros' ``env``, and nothing more."""
+    """What ``site_macros.define_env`` uses of mkdocs-macros' ``env``, and nothing more."""
 
     def __init__(self, conf: dict[str, Any], project_dir: Path) -> None:
         self.conf = conf
+        self.config: dict[str, Any] = {}  # the macros plugin's settings, set by the caller
         self.project_dir = str(project_dir)
         self.page = _Page()
         self.variables: dict[str, Any] = {}
@@ -164,7 +165,7 @@ def make_plain_project(source: Path, project: Path) -> Path:
     import yaml
     from mkdocs.utils.yaml import yaml_load
 
-    from macros.site import define_env
+    from trustcenter.site_macros import AUTOESCAPE, define_env
 
     with open(source / "mkdocs.yml", encoding="utf-8") as file:
         config: dict[str, Any] = yaml_load(file)
@@ -172,6 +173,7 @@ def make_plain_project(source: Path, project: Path) -> Path:
     directory_urls = config.get("use_directory_urls", True)
     conf = dict(config, docs_dir=str(docs), use_directory_urls=directory_urls)
     env = _MacrosEnv(conf, source)
+    env.config["j2_extensions"] = [AUTOESCAPE]
     names = (
         "TRUSTCENTER_TODAY",
         "TRUSTCENTER_GATE_SECRET",

@@ -1,8 +1,12 @@
-"""The mkdocs-macros module: the thin layer between MkDocs and the trustcenter core.
+"""The mkdocs-macros module: the thin layer between a builder's macros and the core.
 
-mkdocs-macros imports this package once per process, so ``mkdocs serve`` would keep old
-code across rebuilds. ``define_env`` therefore forgets the core's modules and imports
-them afresh on every build: a change to ``trustcenter/`` shows on the next reload.
+Everything is in :mod:`trustcenter.site_macros`, which is importable however the
+builder loads this file (Zensical executes it by path, once per page, without the
+project on ``sys.path``). MkDocs errors become MkDocs' ``PluginError`` so that MkDocs
+prints the message, not a traceback.
+
+Under ``mkdocs serve`` the core's modules are imported afresh on every rebuild, so a
+change to ``trustcenter/`` shows on the next reload; a build imports them once.
 """
 
 from __future__ import annotations
@@ -12,30 +16,48 @@ import sys
 from types import ModuleType
 from typing import Any
 
-_site: ModuleType | None = None
+
+def _core(env: Any) -> ModuleType:
+    """:mod:`trustcenter.site_macros`, re-imported under ``mkdocs serve``."""
+    if _serving(env):
+        for name in [m for m in sys.modules if m == "trustcenter" or m.startswith("trustcenter.")]:
+            del sys.modules[name]
+    return importlib.import_module("trustcenter.site_macros")
 
 
-def _fresh_import(name: str) -> ModuleType:
-    """Import ``name`` anew, dropping cached trustcenter modules (for ``mkdocs serve``)."""
-    for module in [m for m in sys.modules if m == "trustcenter" or m.startswith("trustcenter.")]:
-        del sys.modules[module]
-    sys.modules.pop(name, None)
-    return importlib.import_module(name)
+def _serving(env: Any) -> bool:
+    conf = getattr(env, "conf", None) or {}
+    address = conf.get("dev_addr")
+    if not address or isinstance(address, str):  # Zensical's, or none
+        return False
+    host, port = address
+    return f"//{host}:{port}" in str(conf.get("site_url") or "")
+
+
+def _fail(error: Exception) -> Exception:
+    """The error as MkDocs' PluginError when MkDocs (or ProperDocs) runs, else as it is."""
+    try:
+        from mkdocs.exceptions import PluginError
+    except ImportError:  # pragma: no cover - Zensical without MkDocs installed
+        return error
+    return PluginError(str(error))
 
 
 def define_env(env: Any) -> None:
-    """Load and check the data, then register the trust center macros (mkdocs-macros hook)."""
-    global _site
-    _site = _fresh_import("macros.site")
-    _site.define_env(env)
-
-
-def on_pre_page_macros(env: Any) -> None:
-    """Escape every value a page prints with ``{{ ... }}`` (mkdocs-macros hook)."""
-    env.env.autoescape = True
+    """Load and check the data, then register the trust center macros."""
+    core = _core(env)
+    try:
+        core.define_env(env)
+    except core.MacroError as error:
+        if core.builder_of(env) == "zensical":
+            raise
+        raise _fail(error) from None
 
 
 def on_post_build(env: Any) -> None:
-    """Search the built site for gated and internal values (mkdocs-macros hook)."""
-    assert _site is not None, "define_env runs first"
-    _site.on_post_build(env)
+    """Run the after-build steps under a direct ``mkdocs build`` (mkdocs-macros hook)."""
+    core = importlib.import_module("trustcenter.site_macros")
+    try:
+        core.on_post_build(env)
+    except core.MacroError as error:
+        raise _fail(error) from None

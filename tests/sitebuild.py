@@ -62,6 +62,32 @@ def run_build(project: Path, *, today: str | None = DEFAULT_TODAY, strict: bool 
     return Build(project, site, done.returncode, done.stdout + done.stderr)
 
 
+#: The builders ``trustcenter build`` supports; every pipeline test runs on each.
+BUILDERS = ("mkdocs", "properdocs", "zensical")
+
+
+def run_pipeline(project: Path, builder: str = "mkdocs", *, today: str | None = DEFAULT_TODAY,
+                 strict: bool = True, extra_env: dict[str, str] | None = None,
+                 site: Path | None = None) -> Build:
+    """Build ``project`` with ``trustcenter build --builder BUILDER`` in a subprocess.
+
+    The site goes to ``site`` (default: the project's ``site/``).
+    """
+    env = {k: v for k, v in os.environ.items() if k not in CONTROLLED_VARIABLES}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    if today is not None:
+        env["TRUSTCENTER_TODAY"] = today
+    env.update(extra_env or {})
+    site = site or project / "site"
+    command = [sys.executable, "-m", "trustcenter.cli", "build", "--builder", builder,
+               "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    if strict:
+        command.append("--strict")
+    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True,
+                          timeout=300, check=False)
+    return Build(project, site, done.returncode, done.stdout + done.stderr)
+
+
 def copy_scenario(name: str, folder: Path) -> Path:
     """Copy ``tests/scenarios/<name>`` into ``folder``, ready to edit and build.
 

@@ -7,6 +7,9 @@
 - ``trustcenter export DIR`` writes the machine-readable files without MkDocs.
 - ``trustcenter schema`` writes the data files' JSON Schemas for editors.
 - ``trustcenter guard SITE`` searches a built site for gated and internal values.
+- ``trustcenter build`` validates the data, runs a builder (MkDocs, ProperDocs or
+  Zensical) into a fresh folder, runs every after-build step, and only then replaces
+  the site; ``trustcenter serve`` previews the site while you edit.
 
 Every command exits 0 on success, 1 when the data (or the site) has a problem, 2 on a
 usage error.
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -183,7 +187,114 @@ def _parser() -> argparse.ArgumentParser:
         "'restricted' beside the data folder)",
     )
     guard.add_argument("site", type=Path, help="the built site's folder")
+
+    build = commands.add_parser(
+        "build",
+        help="build the site with a builder, check it, then put it in place",
+        description="Validate the data, build the site with the chosen builder into a "
+        "fresh folder, write the exports, add the Content-Security-Policy, check every "
+        "link and anchor, run the leak guard, and only then replace the site folder. Any "
+        "failure leaves the previous site as it was.",
+    )
+    _site_options(build)
+    build.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on any warning too: the data's, a broken link, the builder's own",
+    )
+    build.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="the build date for date-dependent statuses (default: "
+        f"${TODAY_VARIABLE}, then $SOURCE_DATE_EPOCH, then today)",
+    )
+    build.add_argument(
+        "-d", "--site-dir", type=Path, metavar="DIR", help="the output folder (default: site_dir)"
+    )
+
+    serve = commands.add_parser(
+        "serve",
+        help="preview the site while you edit (MkDocs or ProperDocs)",
+        description="Check the data, then run the builder's live-reloading preview server. "
+        "The preview runs the exports, link check and leak guard after every rebuild, but "
+        "not the Content-Security-Policy (the reload script is inline).",
+    )
+    _site_options(serve)
+    serve.add_argument(
+        "-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:PORT",
+        help="where to serve (default: 127.0.0.1:8000)",
+    )  # fmt: skip
     return parser
+
+
+def _site_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--builder",
+        choices=("mkdocs", "properdocs", "zensical"),
+        default=None,
+        help="the static site builder (default: $TRUSTCENTER_BUILDER, else mkdocs)",
+    )
+    parser.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        metavar="FILE",
+        help="the site's configuration (default: mkdocs.yml)",
+    )
+
+
+def _builder_name(args: argparse.Namespace) -> str:
+    name = args.builder or os.environ.get("TRUSTCENTER_BUILDER", "").strip() or "mkdocs"
+    if name not in ("mkdocs", "properdocs", "zensical"):
+        raise _Failed(
+            f"TRUSTCENTER_BUILDER: expected mkdocs, properdocs or zensical, found '{name}'",
+            EXIT_USAGE,
+        )
+    return name
+
+
+def _build(args: argparse.Namespace) -> int:
+    from trustcenter.publish import BuildFailed, build
+
+    if not args.config_file.is_file():
+        raise _Failed(f"configuration not found: {args.config_file}", EXIT_USAGE)
+    name = _builder_name(args)
+    try:
+        built = build(
+            args.config_file,
+            builder_name=name,
+            strict=args.strict,
+            today=args.today,
+            site_dir=args.site_dir,
+            say=lambda line: print(line, file=sys.stderr),
+        )
+    except BuildFailed as error:
+        print(f"trustcenter build: failed: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    print(
+        f"trustcenter build: ok: built {built.site_dir} with {built.builder}, "
+        f"{built.warnings} warning(s)"
+    )
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    name = _builder_name(args)
+    if name == "zensical":
+        raise _Failed(
+            "Zensical's preview server cannot run the after-build steps (exports, link "
+            "check, leak guard); preview with --builder mkdocs or properdocs, and build "
+            "with 'trustcenter build --builder zensical'",
+            EXIT_USAGE,
+        )
+    if not args.config_file.is_file():
+        raise _Failed(f"configuration not found: {args.config_file}", EXIT_USAGE)
+    command = [sys.executable, "-m", name, "serve", "-f", str(args.config_file),
+               "-a", args.dev_addr]  # fmt: skip
+    sys.stdout.flush()
+    os.execv(sys.executable, command)
+    return EXIT_OK  # pragma: no cover - execv does not return
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -346,6 +457,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "build":
+            return _build(args)
+        if args.command == "serve":
+            return _serve(args)
         if args.action == "new-secret":
             print(new_secret())
             return EXIT_OK

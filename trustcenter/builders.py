@@ -1,0 +1,272 @@
+"""The static site builders ``trustcenter build`` can run, and how each is run.
+
+All three read ``mkdocs.yml``:
+
+- **mkdocs** (MkDocs 1.6.1, the default) runs in the same process, so the data loaded
+  for validation is the data the macros use (:mod:`trustcenter.site_macros` caches it
+  per process);
+- **properdocs** (ProperDocs 1.6.7, a fork of MkDocs 1.x that renames ``mkdocs.*`` at
+  import time) runs in a subprocess: it cannot share a process with MkDocs;
+- **zensical** (0.0.73) runs in a subprocess with a generated configuration that
+  inherits ``mkdocs.yml`` (its only way to change the output folder and to set the
+  site's name), always with ``--clean``, so its cache never serves a page sealed
+  under an older secret, grant list or build date.
+
+Each writes into a fresh folder that :mod:`trustcenter.publish` gives it; none of them
+runs the after-build steps (:mod:`trustcenter.pipeline` does, after the builder).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import json
+import logging
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class BuilderFailed(Exception):
+    """The builder exited with an error, or cannot run here; the message says which."""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The few settings of ``mkdocs.yml`` the pipeline needs, paths made absolute."""
+
+    path: Path
+    site_url: str
+    site_dir: Path
+    docs_dir: Path
+    data_dir: Path
+    files_dir: Path
+    use_directory_urls: bool
+    custom_dir: Path | None
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """YAML for ``mkdocs.yml``: ``!ENV`` resolved as MkDocs does, other tags read as None."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    names: list[str]
+    default: Any = None
+    if isinstance(node, yaml.ScalarNode):
+        names = [str(loader.construct_scalar(node))]
+    elif isinstance(node, yaml.SequenceNode):
+        items = [
+            str(loader.construct_scalar(n)) for n in node.value if isinstance(n, yaml.ScalarNode)
+        ]
+        names, default = items[:-1], (items[-1] if len(items) > 1 else None)
+    else:
+        return None
+    for name in names:
+        if name in os.environ:
+            return yaml.safe_load(os.environ[name]) if os.environ[name] else ""
+    return default
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_site_config(path: Path) -> SiteConfig:
+    """Read ``path`` (``mkdocs.yml``); raise :class:`ValueError` naming what is missing.
+
+    ``INHERIT`` is followed, as MkDocs does (the child's keys win, mappings merged).
+    """
+    raw = _read_yaml(path)
+    root = path.parent.absolute()
+    url = raw.get("site_url")
+    if not url or not str(url).startswith(("https://", "http://")):
+        raise ValueError(
+            f"{path}: 'site_url' is not set to the site's address (for example "
+            "https://trust.example.com/): the feeds, trust.json and security.txt need it"
+        )
+    theme = _mapping(raw.get("theme"))
+    settings = _mapping(_mapping(raw.get("extra")).get("trustcenter"))
+    custom = theme.get("custom_dir")
+    return SiteConfig(
+        path=path.absolute(),
+        site_url=str(url).rstrip("/") + "/",
+        site_dir=root / str(raw.get("site_dir") or "site"),
+        docs_dir=root / str(raw.get("docs_dir") or "docs"),
+        data_dir=root / str(settings.get("data") or "data"),
+        files_dir=root / str(settings.get("files") or "restricted"),
+        use_directory_urls=bool(raw.get("use_directory_urls", True)),
+        custom_dir=(root / str(custom)) if custom else None,
+    )
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as stream:
+        raw = yaml.load(stream, Loader=_ConfigLoader)  # a SafeLoader subclass
+    if not isinstance(raw, dict):
+        raise ValueError(f"{path}: expected a mapping of settings, found {type(raw).__name__}")
+    parent = raw.pop("INHERIT", None)
+    if parent:
+        base = _read_yaml(path.parent / str(parent))
+        for key, value in raw.items():
+            if isinstance(value, dict) and isinstance(base.get(key), dict):
+                base[key] = {**base[key], **value}
+            else:
+                base[key] = value
+        raw = base
+    return dict(raw)
+
+
+@contextlib.contextmanager
+def _environment(values: Mapping[str, str]) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def _package_dir(name: str) -> Path | None:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.origin:
+        return None
+    return Path(spec.origin).parent
+
+
+@dataclass(frozen=True)
+class Builder:
+    """One builder: its name, the package that provides it, and how to run it."""
+
+    name: str
+    package: str
+    theme_package: str
+
+    def available(self) -> bool:
+        """True when the builder's package is installed in this environment."""
+        return importlib.util.find_spec(self.package) is not None
+
+    def theme_dir(self) -> Path | None:
+        """The installed theme's folder, whose files the output copies unchanged."""
+        folder = _package_dir(self.theme_package)
+        return folder / "templates" if folder else None
+
+    def run(
+        self,
+        config: SiteConfig,
+        out: Path,
+        *,
+        strict: bool,
+        environment: Mapping[str, str],
+        say: Callable[[str], None],
+        titles: tuple[str, str] = ("", ""),
+    ) -> None:
+        """Build the site of ``config`` into ``out``; raise :class:`BuilderFailed` on failure.
+
+        ``environment`` is added to the builder's environment; ``titles`` are the site's
+        name and description (from the data), for builders whose macros cannot set them.
+        """
+        if not self.available():
+            raise BuilderFailed(
+                f"the '{self.package}' package is not installed in this environment "
+                f"({sys.prefix}); 'make setup' installs every supported builder"
+            )
+        if self.name == "mkdocs":
+            self._run_mkdocs(config, out, strict, environment)
+        else:
+            command = self._command(config, out, strict, titles)
+            self._run_subprocess(command, config, out, environment)
+
+    def _run_mkdocs(
+        self, config: SiteConfig, out: Path, strict: bool, environment: Mapping[str, str]
+    ) -> None:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import MkDocsException
+
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.setLevel(logging.WARNING)
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(handler)
+        try:
+            with _environment(environment):
+                settings = load_config(
+                    config_file=str(config.path), site_dir=str(out), strict=strict
+                )
+                settings.plugins.on_startup(command="build", dirty=False)
+                try:
+                    build(settings)
+                finally:
+                    settings.plugins.on_shutdown()
+        except MkDocsException as error:
+            raise BuilderFailed(str(error) or type(error).__name__) from None
+        except SystemExit as error:  # mkdocs-macros exits on a macro error
+            raise BuilderFailed(f"a plugin stopped the build (exit status {error.code})") from None
+        except Exception as error:  # a plugin's own error (a macro's, Jinja's): a failure
+            raise BuilderFailed(f"{type(error).__name__}: {error}") from None
+        finally:
+            logger.removeHandler(handler)
+
+    def _command(
+        self, config: SiteConfig, out: Path, strict: bool, titles: tuple[str, str]
+    ) -> list[str]:
+        flags = ["--strict"] if strict else []
+        if self.name == "properdocs":
+            return [sys.executable, "-m", "properdocs", "build", "-f", str(config.path),
+                    "-d", str(out), *flags]  # fmt: skip
+        root = config.path.parent
+        if not out.absolute().is_relative_to(root):
+            raise BuilderFailed(
+                f"zensical writes only inside the project folder {root}; set site_dir below it"
+            )
+        name, description = titles
+        # Zensical takes the project's root from the configuration file's folder, so the
+        # generated configuration sits beside mkdocs.yml, named after the workspace.
+        generated = self.generated_config(config, out)
+        settings = {
+            "INHERIT": config.path.name,
+            "site_dir": os.path.relpath(out, root),
+            **({"site_name": name} if name else {}),
+            **({"site_description": description} if description else {}),
+        }
+        generated.write_text(json.dumps(settings, indent=2) + "\n", "utf-8")
+        return [sys.executable, "-m", "zensical", "build", "-f", str(generated), "--clean",
+                *flags]  # fmt: skip
+
+    @staticmethod
+    def generated_config(config: SiteConfig, out: Path) -> Path:
+        """Where Zensical's generated configuration for the build into ``out`` goes."""
+        return config.path.parent / f"{out.parent.name}.yml"
+
+    def _run_subprocess(
+        self, command: list[str], config: SiteConfig, out: Path, environment: Mapping[str, str]
+    ) -> None:
+        env = {**os.environ, **environment, "NO_MKDOCS_2_WARNING": "1"}
+        try:
+            done = subprocess.run(command, cwd=config.path.parent, env=env, check=False)
+        finally:
+            if self.name == "zensical":
+                self.generated_config(config, out).unlink(missing_ok=True)
+        if done.returncode != 0:
+            raise BuilderFailed(f"exited with status {done.returncode} (see its output above)")
+
+
+BUILDERS: dict[str, Builder] = {
+    "mkdocs": Builder("mkdocs", "mkdocs", "material"),
+    "properdocs": Builder("properdocs", "properdocs", "material"),
+    "zensical": Builder("zensical", "zensical", "zensical"),
+}

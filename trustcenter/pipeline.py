@@ -1,0 +1,195 @@
+"""The after-build pass, and the build that only ever publishes a checked site.
+
+Every builder (MkDocs, ProperDocs, Zensical) renders the pages; what makes the output a
+trust center is done here, once, in :func:`after_build`, whatever the builder and
+whatever hooks it runs: copy the build's staged files (sealed file assets), write the
+machine-readable exports, add the Content-Security-Policy, check every internal link
+and anchor, and run the leak guard over every file. ``mkdocs build`` calls it from the
+macros' ``on_post_build``; ``trustcenter build`` (:mod:`trustcenter.publish`) calls it
+itself after the builder has finished, into a fresh folder, and moves the result into
+place only when it passed.
+
+Hand-over between the page macros and the after-build pass
+-----------------------------------------------------------
+
+Page macros may run in another process than this pass (Zensical runs the builder in a
+subprocess; so does ``trustcenter build --builder properdocs``), so nothing is handed
+over in memory. Instead each build has a **staging folder**, outside ``docs/`` and the
+output, whose absolute path is in the environment variable :data:`STAGING_VARIABLE`:
+
+- ``trustcenter build`` makes it inside its build workspace and passes it to the builder
+  process; a direct ``mkdocs build`` makes one in ``define_env`` (``on_config``) and
+  removes it after ``on_post_build``. Either way it is deleted when the build ends,
+  whether it passed or failed, and it is never published as a whole.
+- A macro that must leave a file for the output writes it to
+  ``$TRUSTCENTER_BUILD_STAGING/site/<path below the site root>``; :func:`after_build`
+  copies that tree into the output (before the leak guard, so the guard sees it).
+  Sealed file assets (gated PDFs) go there.
+- Anything else under the staging folder is private to the build (a manifest, per-build
+  state for an after-build step) and is read by the step that needs it, by name, from
+  the ``staging`` argument of :func:`after_build`.
+- :data:`BUILD_ID_VARIABLE` carries a random 128-bit hex value per build, the same in
+  every process of the build, for state that must agree across them without being
+  written down (a per-build salt, for instance). It is not a secret.
+
+:func:`staging_dir` returns the folder, or raises :class:`PipelineError` when a macro
+runs outside any build that provides one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the heavy modules load when the pass runs, not on import
+    from trustcenter.gate import GateSettings
+    from trustcenter.guard import Leak
+    from trustcenter.links import BrokenLink
+    from trustcenter.model import TrustCenter
+
+#: The absolute path of the build's staging folder (see the module's docstring).
+STAGING_VARIABLE = "TRUSTCENTER_BUILD_STAGING"
+#: A random value per build, the same in every process of one build.
+BUILD_ID_VARIABLE = "TRUSTCENTER_BUILD_ID"
+#: Set by ``trustcenter build`` for the builder it runs: the after-build pass is its job.
+PIPELINE_VARIABLE = "TRUSTCENTER_PIPELINE"
+#: Below the staging folder: files copied into the output at the same relative path.
+STAGED_SITE = "site"
+
+
+class PipelineError(RuntimeError):
+    """A build step cannot run as set up (no staging folder, a builder that cannot run)."""
+
+
+def under_pipeline(environ: os._Environ[str] | dict[str, str] | None = None) -> bool:
+    """True when ``trustcenter build`` runs this process's builder (it does the pass)."""
+    env = os.environ if environ is None else environ
+    return bool(env.get(PIPELINE_VARIABLE))
+
+
+def staging_dir() -> Path:
+    """The current build's staging folder; raise :class:`PipelineError` when there is none."""
+    value = os.environ.get(STAGING_VARIABLE, "")
+    path = Path(value)
+    if not value or not path.is_absolute() or not path.is_dir():
+        raise PipelineError(
+            f"no staging folder for this build (${STAGING_VARIABLE} is "
+            f"{'unset' if not value else repr(value)}): build with 'trustcenter build'"
+        )
+    return path
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What the after-build pass needs to know about the site.
+
+    ``url`` is the site's absolute address ending in ``/``; ``pages`` the stems of the
+    pages in ``docs/`` (``controls``); ``theme_dirs`` the theme's folders, whose files the
+    build copies unchanged (the leak guard skips byte-identical copies of them).
+    """
+
+    url: str
+    directory_urls: bool
+    pages: frozenset[str]
+    theme_dirs: tuple[Path, ...] = ()
+
+    @property
+    def base_path(self) -> str:
+        """Where the site is served: ``/trust/`` for ``https://example.com/trust/``."""
+        from urllib.parse import urlsplit
+
+        return urlsplit(self.url).path or "/"
+
+
+@dataclass
+class Outcome:
+    """What :func:`after_build` did and found.
+
+    Broken links and ``warnings`` (GitHub Pages' size limits) are warnings (``--strict``
+    fails on them); any leak is an error, and the caller must not publish the output.
+    """
+
+    exported: list[Path] = field(default_factory=list)
+    staged: list[Path] = field(default_factory=list)
+    sealed_files: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    policy_pages: int = 0
+    broken_links: list[BrokenLink] = field(default_factory=list)
+    leaks: list[Leak] = field(default_factory=list)
+
+
+def _copy_staged(staging: Path | None, site_dir: Path) -> list[Path]:
+    """Copy ``staging/site/**`` into ``site_dir``; return the files written."""
+    if staging is None or not (staging / STAGED_SITE).is_dir():
+        return []
+    source = staging / STAGED_SITE
+    written = []
+    for path in sorted(p for p in source.rglob("*") if p.is_file()):
+        target = site_dir / path.relative_to(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        written.append(target)
+    return written
+
+
+def after_build(
+    site_dir: Path,
+    trust_center: TrustCenter,
+    today: dt.date,
+    site: SiteSettings,
+    *,
+    files_dir: Path | None = None,
+    gate: GateSettings | None = None,
+    staging: Path | None = None,
+    csp: bool = True,
+) -> Outcome:
+    """Run every after-build step over the built site in ``site_dir``, in this order.
+
+    1. the staged files (``staging/site/**``, see the module's docstring) into the output;
+    2. the exports (trust.json and its schema, feeds, security.txt, badges);
+    3. the sealed files for code holders (:func:`trustcenter.filegate.seal_files_into`,
+       from the restricted folder ``files_dir`` and the gate's settings ``gate``; their
+       keys and names come from the secret, so the page sealer shares no state with
+       this step), and warnings near GitHub Pages' size limits;
+    4. the Content-Security-Policy ``<meta>`` on every page (``csp=False`` only for a
+       live preview whose reload script changes on every build);
+    5. every internal link and anchor checked;
+    6. the leak guard over every file of the output, the files of steps 1-4 included:
+       restricted values, and the restricted files' bytes.
+
+    Nothing is removed here: on leaks the caller must discard the output.
+    """
+    from trustcenter.render import Links
+
+    outcome = Outcome()
+    outcome.staged = _copy_staged(staging, site_dir)
+    links = Links(site.url, site.directory_urls, site.pages)
+    from trustcenter.exports import write_exports
+
+    outcome.exported = write_exports(site_dir, trust_center, today, links)
+    if files_dir is not None and gate is not None:
+        from trustcenter.filegate import seal_files_into
+        from trustcenter.pages_limits import limit_warnings
+
+        sealed = seal_files_into(site_dir, trust_center, files_dir, gate)
+        outcome.sealed_files = [item.asset for item in sealed]
+        outcome.warnings = limit_warnings(site_dir, set(outcome.sealed_files))
+    if csp:
+        from trustcenter.csp import apply_policy
+
+        outcome.policy_pages = apply_policy(site_dir)
+    from trustcenter.links import broken_links
+
+    outcome.broken_links = broken_links(site_dir, site.base_path)
+    from trustcenter.guard import file_leaks, restricted_values, scan
+
+    outcome.leaks = scan(site_dir, restricted_values(trust_center), unchanged_from=site.theme_dirs)
+    if files_dir is not None:
+        from trustcenter.restricted_files import restricted_files
+
+        outcome.leaks += file_leaks(site_dir, restricted_files(trust_center, files_dir))
+    return outcome
