@@ -72,6 +72,7 @@ def test_no_job_has_more_permissions_than_it_needs(path: Path) -> None:
     assert "pull_request_target" not in workflow["on"]
     allowed = {
         ("check.yml", "check"): {"contents": "read"},
+        ("check.yml", "builders"): {"contents": "read"},
         ("publish.yml", "build"): {"contents": "read", "pages": "read"},
         ("publish.yml", "deploy"): {"pages": "write", "id-token": "write"},
     }

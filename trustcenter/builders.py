@@ -32,6 +32,8 @@ from typing import Any
 
 import yaml
 
+from trustcenter.restricted_files import DEFAULT_FOLDER
+
 
 class BuilderFailed(Exception):
     """The builder exited with an error, or cannot run here; the message says which."""
@@ -99,7 +101,7 @@ def read_site_config(path: Path) -> SiteConfig:
         site_dir=root / str(raw.get("site_dir") or "site"),
         docs_dir=root / str(raw.get("docs_dir") or "docs"),
         data_dir=root / str(settings.get("data") or "data"),
-        files_dir=root / str(settings.get("files") or "restricted"),
+        files_dir=root / str(settings.get("files") or DEFAULT_FOLDER),
         use_directory_urls=bool(raw.get("use_directory_urls", True)),
         custom_dir=(root / str(custom)) if custom else None,
     )

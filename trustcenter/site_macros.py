@@ -197,9 +197,8 @@ def files_dir(env: Any) -> Path:
     settings = (conf.get("extra") or {}).get("trustcenter") or {}
     folder = Path(env.project_dir) / str(settings.get("files") or DEFAULT_FOLDER)
     published = [Path(env.project_dir) / str(conf.get("docs_dir") or "docs")]
-    theme = conf.get("theme")
-    if hasattr(theme, "dirs"):  # MkDocs' theme object; Zensical's is a mapping
-        published += [Path(d) for d in theme.dirs]
+    # MkDocs' theme object has its folders; Zensical's theme is a mapping.
+    published += [Path(d) for d in getattr(conf.get("theme"), "dirs", None) or ()]
     if (overlap := published_overlap(folder, published)) is not None:
         raise MacroError(f"trustcenter: {overlap}")
     return folder
