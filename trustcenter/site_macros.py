@@ -134,9 +134,9 @@ def load_once(
 
     ``files_dir`` is the restricted folder of the files for code holders
     (:mod:`trustcenter.restricted_files`); ``site_url`` the published address, against
-    which security.txt's place is checked (None under ``mkdocs serve``). Raises :class:`MacroError` when the data folder
-    is missing. Problems are logged the first time a state is loaded (unless
-    ``trustcenter build`` reported them already).
+    which security.txt's place is checked (None under ``mkdocs serve``). Raises
+    :class:`MacroError` when the data folder is missing. Problems are logged the first
+    time a state is loaded (unless ``trustcenter build`` reported them already).
     """
     from trustcenter.loader import load
     from trustcenter.render import Renderer
