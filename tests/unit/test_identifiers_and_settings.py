@@ -240,3 +240,23 @@ def test_check_takes_the_site_url_as_the_build_does(
         "https://example-org.github.io/.well-known/security.txt, where no one will find it"
     ) in err
     assert "(security-txt-canonical)" in err
+
+
+def _attestation_ids(example: DataFolder) -> list[str]:
+    import xml.etree.ElementTree as ET
+
+    from trustcenter.exports import exported_files
+    from trustcenter.render import Links
+
+    center = example.load().trust_center
+    assert center is not None
+    files = exported_files(center, example.today, Links("https://trust.example.com/", True))
+    root = ET.fromstring(files["feeds/attestations.xml"])
+    return [node.text or "" for node in root.iter("{http://www.w3.org/2005/Atom}id")]
+
+
+def test_an_attestation_keeps_its_feed_id_when_its_dates_move(example: DataFolder) -> None:
+    before = _attestation_ids(example)
+    example.edit("attestations.yml", "    expected: 2027-06-30", "    expected: 2027-08-31")
+    assert _attestation_ids(example) == before
+    assert all(i.startswith("tag:lanternfish.example,2021-01-01:") for i in before), before

@@ -181,7 +181,7 @@ def updates_feed(tc: TrustCenter, today: dt.date, links: Links) -> bytes:
 
 
 def _attestation_entry(
-    view: AttestationView, today: dt.date, links: Links, authority: str
+    view: AttestationView, today: dt.date, links: Links, authority: str, since: dt.date | None
 ) -> Entry:
     summary = f"{view.kind_text}. {view.reason}"
     if view.summary:
@@ -192,8 +192,10 @@ def _attestation_entry(
         link = links.page("reports", f"history-{slug(view.id)}") or links.root
     else:
         link = f"{links.root}#attestation-{slug(view.id)}"
-    # An entry keeps one id for life: minted from the day it was first known.
-    first = view.item.issued or view.item.expected or today
+    # An entry keeps one id for life. Its issue or expected date moves while a report
+    # goes from planned to issued, so the id is dated by the fixed `identifiers.since`
+    # when the data has one (see id_authority), else by the first of those it has.
+    first = since or view.item.issued or view.item.expected or today
     return Entry(
         id=tag_uri(authority, first, f"attestations/{view.id}"),
         title=f"{view.title}: {view.label.lower()}",
@@ -211,7 +213,7 @@ def attestation_feed(tc: TrustCenter, projection: Projection, links: Links) -> b
     does; a planned or withdrawn one, whose day is not known, carries the build date.
     """
     feed_url = links.file(FEEDS["attestations"])
-    authority, _ = id_authority(tc)
+    authority, since = id_authority(tc)
     dates = [v.item.issued or v.item.expected or projection.today for v in projection.attestations]
     return feed_xml(
         feed_id=feed_id(tc, "attestations", dates, feed_url),
@@ -220,7 +222,7 @@ def attestation_feed(tc: TrustCenter, projection: Projection, links: Links) -> b
         page_url=links.root,
         author=tc.company.name,
         entries=[
-            _attestation_entry(v, projection.today, links, authority)
+            _attestation_entry(v, projection.today, links, authority, since)
             for v in projection.attestations
         ],
         fallback_updated=projection.today,
