@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.sitebuild import Build, run_build
-from trustcenter.filegate import open_bytes
+from trustcenter.filegate import assets_digest, open_bytes
 from trustcenter.gate import access_code, new_secret, open_payload, unseal
 from trustcenter.model import Grant
 
@@ -176,6 +176,7 @@ def test_published_files_are_sealed_and_open_byte_identical(
     assets = sorted(p.relative_to(build.site).as_posix()
                     for p in (build.site / "assets" / "files").iterdir())
     assert len(assets) == len(SCENARIO_FILES)
+    assert f'data-tc-files="{assets_digest(assets)}"' in overview  # what the writer checks
     for identity, path in SCENARIO_FILES.items():
         original = (project / "restricted" / path).read_bytes()
         fields = listed[identity]

@@ -23,7 +23,9 @@ Format ``trustcenter-gate-file`` version 1, opened in the browser by
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,3 +150,28 @@ def sealed_files_for_page(
     if settings.secret is None:
         return []
     return plan(restricted_files(trust_center, files_dir), settings.secret)
+
+
+_LISTED = re.compile(r'data-tc-files="([0-9a-f]{64})"')
+
+
+def assets_digest(assets: Iterable[str]) -> str:
+    """SHA-256 (hex) of the assets' paths, sorted, one a line: what a gated page lists."""
+    return hashlib.sha256("\n".join(sorted(assets)).encode()).hexdigest()
+
+
+def unwritten_files(site_dir: Path, written: Iterable[SealedFile]) -> list[str]:
+    """Pages of ``site_dir`` whose listed files are not the ones ``written``.
+
+    The gated page carries :func:`assets_digest` of the assets it lists
+    (``data-tc-files``). A different set means the step that writes the assets did
+    not run, or a file changed between the page and that step: the page would offer
+    downloads that fail, so the build must stop.
+    """
+    expected = assets_digest(sealed.asset for sealed in written)
+    wrong = []
+    for page in sorted(site_dir.rglob("*.html")):
+        for listed in _LISTED.findall(page.read_text("utf-8", "replace")):
+            if listed != expected:
+                wrong.append(str(page.relative_to(site_dir)))
+    return wrong

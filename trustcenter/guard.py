@@ -81,11 +81,18 @@ class Leak:
 
     file: str
     field: str
-    #: ``value`` for a value from the data, ``file`` for a file from the restricted folder.
+    #: ``value`` for a value from the data, ``file`` for a file from the restricted folder,
+    #: ``unwritten`` for a gated page listing sealed files the build did not write.
     kind: str = "value"
 
     def format(self) -> str:
         """``site/x.html: contains the restricted value of data/y.yml: a[0].b``."""
+        if self.kind == "unwritten":
+            return (
+                f"{self.file}: lists other sealed files for code holders than the build "
+                "wrote (a file in the restricted folder changed during the build, or the "
+                "files were not sealed); build again"
+            )
         if self.kind == "file":
             return f"{self.file}: contains the bytes of the restricted file {self.field}"
         return f"{self.file}: contains the restricted value of {self.field}"

@@ -159,7 +159,9 @@ def after_build(
        live preview whose reload script changes on every build);
     5. every internal link and anchor checked;
     6. the leak guard over every file of the output, the files of steps 1-4 included:
-       restricted values, and the restricted files' bytes.
+       restricted values, and the restricted files' bytes; and a gated page whose
+       digest of its sealed files (``data-tc-files``) is not that of the assets step 3
+       wrote (a file changed during the build, or no file was sealed) counts as a leak.
 
     Nothing is removed here: on leaks the caller must discard the output.
     """
@@ -171,6 +173,9 @@ def after_build(
     from trustcenter.exports import write_exports
 
     outcome.exported = write_exports(site_dir, trust_center, today, links)
+    from trustcenter.filegate import SealedFile, unwritten_files
+
+    sealed: list[SealedFile] = []
     if files_dir is not None and gate is not None:
         from trustcenter.filegate import seal_files_into
         from trustcenter.pages_limits import limit_warnings
@@ -185,11 +190,16 @@ def after_build(
     from trustcenter.links import broken_links
 
     outcome.broken_links = broken_links(site_dir, site.base_path)
-    from trustcenter.guard import file_leaks, restricted_values, scan
+    from trustcenter.guard import Leak, file_leaks, restricted_values, scan
 
     outcome.leaks = scan(site_dir, restricted_values(trust_center), unchanged_from=site.theme_dirs)
     if files_dir is not None:
         from trustcenter.restricted_files import restricted_files
 
         outcome.leaks += file_leaks(site_dir, restricted_files(trust_center, files_dir))
+    # A gated page listing other sealed files than step 3 wrote would offer downloads
+    # that fail: counted with the leaks, so the output is discarded the same way.
+    outcome.leaks += [
+        Leak(str(site_dir / page), "", "unwritten") for page in unwritten_files(site_dir, sealed)
+    ]
     return outcome

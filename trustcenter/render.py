@@ -25,7 +25,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from trustcenter.catalogue import Category, criteria, criteria_of
-from trustcenter.filegate import SealedFile
+from trustcenter.filegate import SealedFile, assets_digest
 from trustcenter.gate import GateSettings, Holder, seal
 from trustcenter.markup import render_inline, render_markdown
 from trustcenter.model import (
@@ -314,7 +314,10 @@ class Renderer:
             holders = [Holder.of(settings.secret, g) for g in self.tc.active_grants(self.today)]
             root = "../" * page_path.count("/") or "./"
             payload = seal(str(self.gated_content(files, root)), page_path, holders)
-        return _render("gate.html", payload=payload, access=self._access_contact())
+        # A digest of the assets' names (it tells nothing, not even how many), so the
+        # after-build step can prove it wrote the very files this page lists.
+        assets = assets_digest(sealed.asset for sealed in files) if payload and files else ""
+        return _render("gate.html", payload=payload, access=self._access_contact(), assets=assets)
 
 
 def _file_views(files: Sequence[SealedFile], root: str) -> dict[str, list[dict[str, Any]]]:

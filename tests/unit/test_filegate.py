@@ -11,9 +11,11 @@ from trustcenter.filegate import (
     ASSET_FOLDER,
     OVERHEAD_BYTES,
     SealedFileError,
+    assets_digest,
     open_bytes,
     plan,
     seal_bytes,
+    unwritten_files,
     write_sealed_files,
 )
 from trustcenter.restricted_files import RestrictedFile
@@ -105,3 +107,19 @@ def test_a_file_changed_after_its_check_is_not_sealed(tmp_path: Path) -> None:
     file.source.write_bytes(DATA + b"changed")
     with pytest.raises(ValueError, match="changed during the build"):
         write_sealed_files(tmp_path / "site", [file], SECRET)
+
+
+def test_the_page_and_the_written_files_must_agree(tmp_path: Path) -> None:
+    files = [restricted(tmp_path)]
+    site = tmp_path / "site"
+    written = write_sealed_files(site, files, SECRET)
+    (site / "reports").mkdir()
+    page = site / "reports" / "index.html"
+    page.write_text(f'<div data-tc-gate data-tc-files="{assets_digest(s.asset for s in written)}">')
+    (site / "index.html").write_text("<p>no gate here</p>")
+    assert unwritten_files(site, written) == []
+    assert unwritten_files(site, []) == ["reports/index.html"]  # the writer did not run
+    changed = write_sealed_files(site, [restricted(tmp_path, DATA + b"edited")], SECRET)
+    assert unwritten_files(site, changed) == ["reports/index.html"]  # a file changed meanwhile
+    digest = assets_digest(s.asset for s in written)
+    assert digest not in {s.asset for s in written} and len(digest) == 64
