@@ -38,6 +38,7 @@ from trustcenter.model import (
     Attestation,
     Control,
     ControlVisibility,
+    GatedFile,
     Grant,
     Model,
     TrustCenter,
@@ -138,8 +139,13 @@ def _walk(value: Any, where: str, restricted: bool) -> Iterator[tuple[str, str, 
             ).lstrip(".")
         restricted = restricted or _is_restricted_entry(value)
         for name in type(value).model_fields:
-            # ``files`` (titles and paths of the files for code holders) is gated too.
-            below = restricted or name in ("gated", "internal", "files")
+            # A file's path is gated too; its title is a label ("SOC 2 Type 2 report")
+            # that public pages may well say in their own words, so it is not searched.
+            below = (
+                restricted
+                or name in ("gated", "internal")
+                or (isinstance(value, GatedFile) and name == "path")
+            )
             yield from _walk(getattr(value, name), f"{where}.{name}", below)
     elif isinstance(value, list):
         for index, item in enumerate(value):

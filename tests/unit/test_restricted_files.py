@@ -12,6 +12,7 @@ import pytest
 from tests.unit.unit_support import TODAY, DataFolder, assert_problem
 from trustcenter import restricted_files
 from trustcenter.cli import main
+from trustcenter.guard import restricted_values
 from trustcenter.loader import load
 from trustcenter.restricted_files import published_overlap
 from trustcenter.restricted_files import restricted_files as read_files
@@ -274,3 +275,12 @@ def test_files_on_a_superseded_report_are_an_error(data: DataFolder) -> None:
     assert_problem(problem, "data/attestations.yml:12:5: error",
                    "the gated page does not describe 'soc2-2025' (superseded by 'soc2-2026'), "
                    "so its files would be shown nowhere", "move the files to the report")
+
+
+def test_the_guard_searches_a_files_path_not_its_title(data: DataFolder) -> None:
+    _with_file(data, "soc2-type2-report-2025.pdf", None)
+    trust_center = load(data.path, TODAY).trust_center
+    assert trust_center is not None
+    searched = {value.text: value.field for value in restricted_values(trust_center)}
+    assert searched["soc2-type2-report-2025.pdf"].endswith("attestations[0].files[0].path")
+    assert "SOC 2 Type 2 report, 2025" not in searched  # a label public pages may say too
