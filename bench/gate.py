@@ -38,13 +38,16 @@ TODAY = "2026-11-26"
 
 
 #: The scenario's files for code holders, and the extra one the benchmark adds (five).
-FILES = ["soc2-2026.pdf", "bridge-letters/bridge-2026-12.pdf", "soc1-2025.pdf",
-         "pentest-summary.pdf", "extra.pdf"]
+FILES = [
+    "soc2-2026.pdf",
+    "bridge-letters/bridge-2026-12.pdf",
+    "soc1-2025.pdf",
+    "pentest-summary.pdf",
+    "extra.pdf",
+]
 
 
-def make_project(
-    folder: Path, grants: int, sizes: list[int] | None = None, name: str = ""
-) -> Path:
+def make_project(folder: Path, grants: int, sizes: list[int] | None = None, name: str = "") -> Path:
     """The overview scenario with ``grants`` active grants.
 
     With ``sizes`` (bytes, one per file, up to five), the scenario's files are replaced by
@@ -56,8 +59,12 @@ def make_project(
         (project / shared).symlink_to(REPO / shared, target_is_directory=True)
     lines = ["grants:"]
     for index in range(grants):
-        lines += [f"  - id: grant-{index:04d}", f"    recipient: Recipient {index}",
-                  f"    reason: Benchmark grant number {index}", "    expires: 2030-01-01"]
+        lines += [
+            f"  - id: grant-{index:04d}",
+            f"    recipient: Recipient {index}",
+            f"    reason: Benchmark grant number {index}",
+            "    expires: 2030-01-01",
+        ]
     (project / "data" / "access.yml").write_text("\n".join(lines) + "\n", "utf-8")
     if sizes is None:
         return project
@@ -71,7 +78,8 @@ def make_project(
         text = text.replace(
             "      - {path: soc1-2025.pdf, title: gated-file-title-canary-soc1}\n",
             "      - {path: soc1-2025.pdf, title: gated-file-title-canary-soc1}\n"
-            "      - {path: extra.pdf, title: An extra file for the benchmark}\n")
+            "      - {path: extra.pdf, title: An extra file for the benchmark}\n",
+        )
         # The files past the sizes given keep a small size (the scenario's PDFs are ~700 B).
         for path, size in zip(FILES, [*sizes, *[1000] * (len(FILES) - len(sizes))], strict=True):
             (project / "restricted" / path).write_bytes(os.urandom(size))
@@ -89,8 +97,12 @@ def time_build(project: Path, secret: str | None, runs: int) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
-                       cwd=project, env=env, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+            cwd=project,
+            env=env,
+            check=True,
+        )
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -106,7 +118,8 @@ def time_unlock(site: Path, code: str, runs: int) -> float:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
             times = []
             for _ in range(runs):
                 page = browser.new_page()
@@ -141,7 +154,8 @@ def time_files(site: Path, code: str, identities: list[str], runs: int) -> dict[
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
             for _ in range(runs):
                 context = browser.new_context(accept_downloads=True)
                 page = context.new_page()
@@ -149,7 +163,8 @@ def time_files(site: Path, code: str, identities: list[str], runs: int) -> dict[
                 page.wait_for_selector(".tc-gate--open")
                 for identity in identities:
                     with page.expect_download(timeout=120_000):
-                        elapsed = page.evaluate("""(identity) => new Promise((done) => {
+                        elapsed = page.evaluate(
+                            """(identity) => new Promise((done) => {
                             const button = document.querySelector(
                                 `[data-identity="${identity}"]`);
                             const status = button.parentElement.querySelector(
@@ -162,7 +177,9 @@ def time_files(site: Path, code: str, identities: list[str], runs: int) -> dict[
                             }).observe(status, {childList: true, characterData: true,
                                                 subtree: true});
                             button.click();
-                        })""", identity)
+                        })""",
+                            identity,
+                        )
                     found[identity].append(elapsed / 1000)
                 context.close()
             browser.close()
@@ -185,9 +202,11 @@ def time_file_steps(project: Path, secret: str, runs: int) -> dict[str, float]:
     steps = {
         "read and hash the files": lambda: restricted_files(trust_center, folder),
         "seal the files into the site": lambda: write_sealed_files(
-            project / "site", restricted_files(trust_center, folder), secret.encode()),
+            project / "site", restricted_files(trust_center, folder), secret.encode()
+        ),
         "leak guard over the site for the files' bytes": lambda: file_leaks(
-            project / "site", restricted_files(trust_center, folder)),
+            project / "site", restricted_files(trust_center, folder)
+        ),
     }
     found = {}
     for name, step in steps.items():
@@ -210,24 +229,33 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--grants", type=int, nargs="+", default=[1, 50, 500])
-    parser.add_argument("--file-mb", type=float, default=1.0,
-                        help="size of each of the five files in the build table (MB)")
+    parser.add_argument(
+        "--file-mb",
+        type=float,
+        default=1.0,
+        help="size of each of the five files in the build table (MB)",
+    )
     args = parser.parse_args()
 
     from trustcenter.gate import access_code, new_secret
     from trustcenter.model import Grant
 
     def code(index: int) -> str:
-        grant = Grant(id=f"grant-{index:04d}", recipient="r", reason="r",
-                      expires=dt.date(2030, 1, 1))
+        grant = Grant(
+            id=f"grant-{index:04d}", recipient="r", reason="r", expires=dt.date(2030, 1, 1)
+        )
         return access_code(secret.encode(), grant)
 
     secret = new_secret()
     five = [int(args.file_mb * 1_000_000)] * 5
-    print(f"gate benchmark, {dt.date.today().isoformat()}, {os.cpu_count()} cores, "
-          f"median of {args.runs} run(s)\n")
-    print(f"{'grants':>7} | {'preview (s)':>11} | {'sealed, no file (s)':>19} | "
-          f"{f'sealed, 5 x {args.file_mb:g} MB (s)':>23} | ratio to preview")
+    print(
+        f"gate benchmark, {dt.date.today().isoformat()}, {os.cpu_count()} cores, "
+        f"median of {args.runs} run(s)\n"
+    )
+    print(
+        f"{'grants':>7} | {'preview (s)':>11} | {'sealed, no file (s)':>19} | "
+        f"{f'sealed, 5 x {args.file_mb:g} MB (s)':>23} | ratio to preview"
+    )
     print(f"{'-' * 7}-+-{'-' * 11}-+-{'-' * 19}-+-{'-' * 23}-+-----------------")
     with tempfile.TemporaryDirectory() as folder:
         for count in args.grants:
@@ -239,10 +267,13 @@ def main() -> None:
                 found["preview"].append(time_build(project, None, 1))
                 found["bare"].append(time_build(bare, secret, 1))
                 found["sealed"].append(time_build(project, secret, 1))
-            preview, no_file, sealed = (statistics.median(found[k])
-                                        for k in ("preview", "bare", "sealed"))
-            print(f"{count:>7} | {preview:>11.2f} | {no_file:>19.2f} | {sealed:>23.2f} | "
-                  f"{no_file / preview:.2f}x / {sealed / preview:.2f}x")
+            preview, no_file, sealed = (
+                statistics.median(found[k]) for k in ("preview", "bare", "sealed")
+            )
+            print(
+                f"{count:>7} | {preview:>11.2f} | {no_file:>19.2f} | {sealed:>23.2f} | "
+                f"{no_file / preview:.2f}x / {sealed / preview:.2f}x"
+            )
         largest = max(args.grants)
         site = Path(folder) / f"grants-{largest}" / "site"
         unlock = time_unlock(site, code(largest - 1), args.runs)
@@ -255,8 +286,10 @@ def main() -> None:
 
         project = make_project(Path(folder), 1, [1_000_000, 20_000_000], name="decrypt")
         time_build(project, secret, 1)
-        identities = ["attestation/soc2-2026/soc2-2026.pdf",
-                      "attestation/soc2-2026/bridge-2026-12.pdf"]
+        identities = [
+            "attestation/soc2-2026/soc2-2026.pdf",
+            "attestation/soc2-2026/bridge-2026-12.pdf",
+        ]
         times = time_files(project / "site", code(0), identities, args.runs)
         print("\nfrom a click to the file saved (fetch from 127.0.0.1, decrypt, SHA-256, save):")
         for label, identity in zip(("1 MB", "20 MB"), identities, strict=True):

@@ -6,7 +6,7 @@ Run from the repository root (after ``make setup``):
 
 writes ``/tmp/big/data/`` (every data file, valid with no warning on the benchmark's
 build date, 2026-11-26) and makes ``/tmp/big`` a project that builds like the repository:
-a copy of ``mkdocs.yml`` and links to ``docs/``, ``overrides/`` and ``macros/``. Then
+a copy of ``mkdocs.yml`` and ``docs/``, and links to ``overrides/`` and ``macros/``. Then
 ``cd /tmp/big && mkdocs build`` (with ``TRUSTCENTER_TODAY=2026-11-26``) builds it.
 
 The text is generated from word lists with a fixed seed, so two runs write the same
@@ -766,10 +766,12 @@ def make_project(project: Path, controls: int, subprocessors: int, seed: int = 6
     from mkdocs.utils.yaml import yaml_load
 
     project.mkdir(parents=True, exist_ok=True)
-    for shared in ("docs", "overrides", "macros"):
+    for shared in ("overrides", "macros"):
         link = project / shared
         if not link.exists():
             link.symlink_to(REPO / shared, target_is_directory=True)
+    if not (project / "docs").exists():  # a copy: Zensical wants docs/ inside the project
+        shutil.copytree(REPO / "docs", project / "docs")
     with open(REPO / "mkdocs.yml", encoding="utf-8") as file:
         config = yaml_load(file)
     config["site_url"] = SITE_URL

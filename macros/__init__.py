@@ -3,7 +3,8 @@
 Everything is in :mod:`trustcenter.site_macros`, which is importable however the
 builder loads this file (Zensical executes it by path, once per page, without the
 project on ``sys.path``). MkDocs errors become MkDocs' ``PluginError`` so that MkDocs
-prints the message, not a traceback.
+prints the message, not a traceback. The build's other steps are the ``trustcenter``
+plugin's (MkDocs, ProperDocs) or ``trustcenter build``'s (every builder).
 
 Under ``mkdocs serve`` the core's modules are imported afresh on every rebuild, so a
 change to ``trustcenter/`` shows on the next reload; a build imports them once.
@@ -51,13 +52,4 @@ def define_env(env: Any) -> None:
     except core.MacroError as error:
         if core.builder_of(env) == "zensical":
             raise
-        raise _fail(error) from None
-
-
-def on_post_build(env: Any) -> None:
-    """Run the after-build steps under a direct ``mkdocs build`` (mkdocs-macros hook)."""
-    core = importlib.import_module("trustcenter.site_macros")
-    try:
-        core.on_post_build(env)
-    except core.MacroError as error:
         raise _fail(error) from None

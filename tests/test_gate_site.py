@@ -264,7 +264,8 @@ def test_a_restricted_folder_inside_docs_is_refused(scenario: Callable[[str], Pa
     project = scenario("overview")
     (project / "restricted").rename(project / "docs" / "restricted")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text() + "extra:\n  trustcenter:\n    files: docs/restricted\n")
+    config.write_text(config.read_text().replace(
+        "  - trustcenter\n", "  - trustcenter:\n      files_dir: docs/restricted\n", 1))
     build = publish(project, new_secret())
     assert build.returncode != 0
     assert "the restricted folder" in build.output

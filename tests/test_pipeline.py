@@ -13,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.sitebuild import BUILDERS, DEFAULT_TODAY, Build, run_build, run_pipeline
+from tests.test_site import PAYLOADS
 
 pytestmark = pytest.mark.build
 
@@ -147,3 +148,59 @@ def test_a_direct_mkdocs_build_still_runs_every_step(scenario: Any) -> None:
         assert (build.site / name).is_file(), name
     assert 'http-equiv="Content-Security-Policy"' in build.page()
     assert _leaks(build) == set()
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_yaml_values_are_text_on_every_builder(scenario: Any, builder: str) -> None:
+    project = scenario("overview")
+    for filename, replacements in PAYLOADS.items():
+        path = project / "data" / filename
+        text = path.read_text("utf-8")
+        for old, new in replacements:
+            text = text.replace(old, new, 1)
+        path.write_text(text, "utf-8")
+    build = run_pipeline(project, builder)
+    assert build.returncode == 0, build.output
+    for page in build.site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        assert not [s for s in soup.find_all("script") if "alert(" in s.get_text()], page
+        assert not soup.find_all(attrs={"onerror": True}), page
+        assert not soup.find_all(attrs={"onload": True}), page
+        assert not soup.find_all(attrs={"onmouseover": True}), page
+    title = BeautifulSoup(build.page(), "html.parser").title
+    assert title is not None
+    assert title.get_text() == "Overview - <script>alert(1)</script> Trust Center"
+
+
+def test_a_direct_mkdocs_build_without_the_plugin_stops(scenario: Any) -> None:
+    project = scenario("overview")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "  - trustcenter\n" in text
+    config.write_text(text.replace("  - trustcenter\n", "", 1), "utf-8")
+    build = run_build(project)
+    assert build.returncode != 0
+    assert "the 'trustcenter' plugin is not in mkdocs.yml's plugins" in build.output
+    assert not (project / "site" / "index.html").exists()
+    # trustcenter build needs no plugin: it runs every step itself.
+    assert run_pipeline(project).returncode == 0
+
+
+def test_the_data_is_loaded_once_per_build_on_zensical(scenario: Any) -> None:
+    """Zensical calls define_env once per page: the data must not be loaded per page."""
+    project = scenario("overview")
+    probe = project / "count_loads.py"
+    probe.write_text(
+        "import sys, trustcenter.loader as loader\n"
+        "original = loader.load\n"
+        "def counted(*args, **kwargs):\n"
+        "    sys.stderr.write('LOADED-DATA\\n')\n"
+        "    return original(*args, **kwargs)\n"
+        "loader.load = counted\n", "utf-8")
+    env = {"PYTHONPATH": str(project), "PYTHONSTARTUP": ""}
+    site_customize = project / "sitecustomize.py"
+    site_customize.write_text("import count_loads  # noqa: F401\n", "utf-8")
+    build = run_pipeline(project, "zensical", extra_env=env)
+    assert build.returncode == 0, build.output
+    # one load to validate in `trustcenter build`, one in the Zensical process
+    assert build.output.count("LOADED-DATA") == 2, build.output

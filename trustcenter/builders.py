@@ -23,6 +23,7 @@ import importlib.util
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -93,15 +94,15 @@ def read_site_config(path: Path) -> SiteConfig:
             "https://trust.example.com/): the feeds, trust.json and security.txt need it"
         )
     theme = _mapping(raw.get("theme"))
-    settings = _mapping(_mapping(raw.get("extra")).get("trustcenter"))
+    settings = _plugin_settings(raw.get("plugins"), "trustcenter")
     custom = theme.get("custom_dir")
     return SiteConfig(
         path=path.absolute(),
         site_url=str(url).rstrip("/") + "/",
         site_dir=root / str(raw.get("site_dir") or "site"),
         docs_dir=root / str(raw.get("docs_dir") or "docs"),
-        data_dir=root / str(settings.get("data") or "data"),
-        files_dir=root / str(settings.get("files") or DEFAULT_FOLDER),
+        data_dir=root / str(settings.get("data_dir") or "data"),
+        files_dir=root / str(settings.get("files_dir") or DEFAULT_FOLDER),
         use_directory_urls=bool(raw.get("use_directory_urls", True)),
         custom_dir=(root / str(custom)) if custom else None,
     )
@@ -109,6 +110,16 @@ def read_site_config(path: Path) -> SiteConfig:
 
 def _mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+def _plugin_settings(plugins: Any, name: str) -> dict[str, Any]:
+    """The settings of plugin ``name`` in ``plugins`` (a list, or a mapping, as MkDocs allows)."""
+    if isinstance(plugins, dict):
+        return _mapping(plugins.get(name))
+    for entry in plugins if isinstance(plugins, list) else []:
+        if isinstance(entry, dict) and name in entry:
+            return _mapping(entry[name])
+    return {}
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
@@ -147,6 +158,21 @@ def _package_dir(name: str) -> Path | None:
     if spec is None or not spec.origin:
         return None
     return Path(spec.origin).parent
+
+
+def theme_text(text: str) -> str:
+    """``text`` made safe for Zensical's theme, which prints the site's name unescaped.
+
+    Zensical 0.0.73 prints ``site_name`` as it is in the page's ``<title>``, the header
+    and ``aria-label`` attributes, and escaped in ``title`` attributes. So what could
+    open markup or close an attribute (``<``, ``>``, ``"``, and an ``&`` that could
+    start a character reference) goes in as a reference; a plain ``&`` or ``'`` stays,
+    so an ordinary name (``Smith & Co``) reads right in both kinds of place. A name
+    with ``<``, ``>`` or ``"`` shows its references in the ``title`` tooltips: safe,
+    if not pretty.
+    """
+    text = re.sub(r"&(?=[A-Za-z0-9#])", "&amp;", text)
+    return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 @dataclass(frozen=True)
@@ -242,8 +268,8 @@ class Builder:
         settings = {
             "INHERIT": config.path.name,
             "site_dir": os.path.relpath(out, root),
-            **({"site_name": name} if name else {}),
-            **({"site_description": description} if description else {}),
+            **({"site_name": theme_text(name)} if name else {}),
+            **({"site_description": theme_text(description)} if description else {}),
         }
         generated.write_text(json.dumps(settings, indent=2) + "\n", "utf-8")
         return [sys.executable, "-m", "zensical", "build", "-f", str(generated), "--clean",

@@ -23,18 +23,22 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trustcenter.clock import TODAY_VARIABLE, BadDate, build_date
-from trustcenter.diff import DiffError, summarize
-from trustcenter.exports import write_exports
-from trustcenter.gate import SECRET_VARIABLE, GateError, GateSettings, access_code, new_secret
-from trustcenter.guard import file_leaks, restricted_values, scan
 from trustcenter.loader import load
-from trustcenter.markup import url_problem
-from trustcenter.model import TrustCenter
-from trustcenter.render import Links
 from trustcenter.restricted_files import default_folder, restricted_files
 from trustcenter.schema import SCHEMA_DIR, stale_schemas, write_schemas
+
+if TYPE_CHECKING:
+    from trustcenter.model import TrustCenter
+
+# Each command imports what only it needs (the gate's cryptography, the exports'
+# templates, the diff's git plumbing) when it runs: `trustcenter check` starts fast.
+
+#: The gate secret's variable, as :data:`trustcenter.gate.SECRET_VARIABLE` names it
+#: (a test holds the two equal); written here so that help texts need no cryptography.
+SECRET_VARIABLE = "TRUSTCENTER_GATE_SECRET"
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -290,6 +294,17 @@ def _serve(args: argparse.Namespace) -> int:
         )
     if not args.config_file.is_file():
         raise _Failed(f"configuration not found: {args.config_file}", EXIT_USAGE)
+    from trustcenter.builders import read_site_config
+
+    try:
+        config = read_site_config(args.config_file)
+        result = load(config.data_dir, build_date(), config.files_dir)
+    except (ValueError, OSError) as error:  # BadDate included
+        raise _Failed(str(error), EXIT_USAGE) from None
+    for problem in result.problems:
+        print(problem.format(), file=sys.stderr)
+    if result.trust_center is None:
+        raise _Failed("the data has errors; see above (the preview starts once it is valid)", 1)
     command = [sys.executable, "-m", name, "serve", "-f", str(args.config_file),
                "-a", args.dev_addr]  # fmt: skip
     sys.stdout.flush()
@@ -353,6 +368,8 @@ def _access_list(args: argparse.Namespace) -> int:
 
 
 def _access_code(args: argparse.Namespace) -> int:
+    from trustcenter.gate import GateError, GateSettings, access_code
+
     trust_center, today = _load_valid(args)
     try:
         settings = GateSettings.from_environment()
@@ -385,6 +402,8 @@ def _access_code(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    from trustcenter.diff import DiffError, summarize
+
     try:
         today = build_date(args.today)
         summary = summarize(args.old, args.new, args.data, today)
@@ -397,6 +416,10 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from trustcenter.exports import write_exports
+    from trustcenter.markup import url_problem
+    from trustcenter.render import Links
+
     trust_center, today = _load_valid(args)
     if url_problem(args.site_url) or not args.site_url.startswith(("https://", "http://")):
         raise _Failed(
@@ -426,6 +449,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _guard(args: argparse.Namespace) -> int:
+    from trustcenter.guard import file_leaks, restricted_values, scan
+
     folder = args.files or default_folder(args.data)
     trust_center, _ = _load_valid(args, folder)
     if not args.site.is_dir():
@@ -462,6 +487,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "serve":
             return _serve(args)
         if args.action == "new-secret":
+            from trustcenter.gate import new_secret
+
             print(new_secret())
             return EXIT_OK
         return _access_list(args) if args.action == "list" else _access_code(args)

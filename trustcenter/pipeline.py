@@ -57,6 +57,9 @@ STAGING_VARIABLE = "TRUSTCENTER_BUILD_STAGING"
 BUILD_ID_VARIABLE = "TRUSTCENTER_BUILD_ID"
 #: Set by ``trustcenter build`` for the builder it runs: the after-build pass is its job.
 PIPELINE_VARIABLE = "TRUSTCENTER_PIPELINE"
+#: The data folder and the restricted folder, as ``trustcenter build`` resolved them.
+DATA_VARIABLE = "TRUSTCENTER_DATA_DIR"
+FILES_VARIABLE = "TRUSTCENTER_FILES_DIR"
 #: Below the staging folder: files copied into the output at the same relative path.
 STAGED_SITE = "site"
 
@@ -81,6 +84,21 @@ def staging_dir() -> Path:
             f"{'unset' if not value else repr(value)}): build with 'trustcenter build'"
         )
     return path
+
+
+def gate_notices(trust_center: TrustCenter, today: dt.date) -> list[tuple[bool, str]]:
+    """What a build says about the gate before it starts: (is a warning, message).
+
+    A preview without the secret is information; a secret with no active grant is a
+    warning (nobody could open the gated page), which ``--strict`` fails on.
+    """
+    from trustcenter.gate import SECRET_VARIABLE
+
+    if not os.environ.get(SECRET_VARIABLE, "").strip():
+        return [(False, f"preview build without {SECRET_VARIABLE}: the gated page shows a notice")]
+    if not trust_center.active_grants(today):
+        return [(True, "no active access grant in data/access.yml: nobody can open the gated page")]
+    return []
 
 
 @dataclass(frozen=True)

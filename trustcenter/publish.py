@@ -33,10 +33,13 @@ from trustcenter.builders import BUILDERS, Builder, BuilderFailed, SiteConfig, r
 from trustcenter.clock import TODAY_VARIABLE, build_date
 from trustcenter.pipeline import (
     BUILD_ID_VARIABLE,
+    DATA_VARIABLE,
+    FILES_VARIABLE,
     PIPELINE_VARIABLE,
     STAGING_VARIABLE,
     SiteSettings,
     after_build,
+    gate_notices,
 )
 
 
@@ -149,6 +152,9 @@ def build(
             f"{output} is untouched"
         )
     warnings = len(result.warnings)
+    for is_warning, message in gate_notices(result.trust_center, date):
+        say(f"{'warning' if is_warning else 'info'}: {message}")
+        warnings += is_warning
     if strict and warnings:
         raise BuildFailed(f"{warnings} warning(s) in the data (--strict); {output} is untouched")
     settings = _site_settings(config, builder)
@@ -163,6 +169,8 @@ def build(
             STAGING_VARIABLE: str(staging),
             BUILD_ID_VARIABLE: secrets.token_hex(16),
             TODAY_VARIABLE: date.isoformat(),
+            DATA_VARIABLE: str(config.data_dir),
+            FILES_VARIABLE: str(config.files_dir),
         }
         try:
             company = result.trust_center.company

@@ -3,7 +3,7 @@
 An attestation or an NDA document lists files under ``files:`` (see
 :mod:`trustcenter.model.files`); each path is read below the restricted folder,
 ``restricted/`` beside ``data/`` unless configured (``--files`` for ``trustcenter check``,
-``extra.trustcenter.files`` in ``mkdocs.yml``). That folder is never published as it
+``files_dir`` of the ``trustcenter`` plugin in ``mkdocs.yml``). That folder is never published as it
 is: the build seals each file (:mod:`trustcenter.filegate`) and the leak guard fails a
 build whose output holds a file's bytes (:mod:`trustcenter.guard`).
 
@@ -126,7 +126,7 @@ def locate(folder: Path, file: GatedFile) -> tuple[Path | None, str, str]:
             f"the restricted folder {folder} does not exist",
             (
                 f"create it and put '{file.path}' in it (it is never published), or set the "
-                "folder with --files or extra.trustcenter.files in mkdocs.yml"
+                "folder with --files, or files_dir of the trustcenter plugin in mkdocs.yml"
             ),
         )
     try:

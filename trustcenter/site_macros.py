@@ -11,12 +11,13 @@ mkdocs-macros (MkDocs, ProperDocs) calls ``define_env`` once per build, from MkD
   :class:`Autoescape`, which ``mkdocs.yml`` names in the macros' ``j2_extensions``
   (both builders read it) and which is checked here, so a configuration without it
   fails rather than printing markup;
-- sets the site's name and description from ``company.yml`` where the builder lets a
-  macro do it (MkDocs, ProperDocs); for Zensical, ``trustcenter build`` writes them into
-  the configuration it generates;
-- depends on no hook that only one builder calls: the after-build steps are
-  :func:`trustcenter.pipeline.after_build`, run by ``trustcenter build`` for every
-  builder and by the macros' ``on_post_build`` under a direct ``mkdocs build``;
+- takes the data and restricted folders from ``trustcenter build`` (the environment
+  variables :data:`DATA_VARIABLE` and :data:`FILES_VARIABLE`, for every builder) or,
+  under a direct ``mkdocs build``, from the ``trustcenter`` plugin
+  (:mod:`trustcenter.plugin`), which also names the site and runs the after-build pass;
+- depends on no hook that only one builder calls: this module is only ``define_env``;
+  the after-build steps are :func:`trustcenter.pipeline.after_build`, run by
+  ``trustcenter build`` for every builder and by the plugin under ``mkdocs build``;
 - refuses, with a message, to run under Zensical outside ``trustcenter build``: Zensical
   would publish the pages without exports, CSP, link check and leak guard.
 """
@@ -26,24 +27,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from jinja2.ext import Extension
 from markupsafe import Markup
 
-from trustcenter.pipeline import (
-    STAGING_VARIABLE,
-    PipelineError,
-    SiteSettings,
-    after_build,
-    under_pipeline,
-)
+from trustcenter.pipeline import DATA_VARIABLE, FILES_VARIABLE, under_pipeline
 
 log = logging.getLogger("mkdocs.plugins.trustcenter")
 
@@ -107,8 +100,6 @@ class _Loaded:
 
 
 _cache: dict[tuple[Any, ...], _Loaded] = {}
-#: The staging folder a direct ``mkdocs build`` made for itself (removed after the build).
-_own_staging: Path | None = None
 
 
 def _fingerprint(folder: Path, *, deep: bool = False) -> tuple[tuple[str, int, int], ...]:
@@ -178,30 +169,27 @@ def site_url(env: Any) -> str:
     return str(url).rstrip("/") + "/"
 
 
-def data_dir(env: Any) -> Path:
-    """The data folder: ``extra.trustcenter.data`` in ``mkdocs.yml`` (default ``data``)."""
-    extra = _config(env).get("extra") or {}
-    settings = extra.get("trustcenter") or {}
-    return Path(env.project_dir) / str(settings.get("data") or "data")
+def folders(env: Any) -> tuple[Path, Path]:
+    """The data folder and the restricted folder of the files for code holders.
 
-
-def files_dir(env: Any) -> Path:
-    """The restricted folder of the files for code holders (never published as it is).
-
-    ``extra.trustcenter.files`` in ``mkdocs.yml`` (default ``restricted``); raise
-    :class:`MacroError` when it overlaps a folder the builder copies into the site.
+    From ``trustcenter build`` (the environment) for every builder, else from the
+    ``trustcenter`` plugin of a direct MkDocs or ProperDocs build. Raises
+    :class:`MacroError` when neither is there: without the plugin, nothing would run
+    the after-build steps.
     """
-    from trustcenter.restricted_files import DEFAULT_FOLDER, published_overlap
-
-    conf = _config(env)
-    settings = (conf.get("extra") or {}).get("trustcenter") or {}
-    folder = Path(env.project_dir) / str(settings.get("files") or DEFAULT_FOLDER)
-    published = [Path(env.project_dir) / str(conf.get("docs_dir") or "docs")]
-    # MkDocs' theme object has its folders; Zensical's theme is a mapping.
-    published += [Path(d) for d in getattr(conf.get("theme"), "dirs", None) or ()]
-    if (overlap := published_overlap(folder, published)) is not None:
-        raise MacroError(f"trustcenter: {overlap}")
-    return folder
+    if os.environ.get(DATA_VARIABLE) and os.environ.get(FILES_VARIABLE):
+        return Path(os.environ[DATA_VARIABLE]), Path(os.environ[FILES_VARIABLE])
+    plugins = _config(env).get("plugins") or {}
+    plugin = plugins.get("trustcenter") if hasattr(plugins, "get") else None
+    state = getattr(plugin, "state", None)
+    if state is None:
+        raise MacroError(
+            "trustcenter: the 'trustcenter' plugin is not in mkdocs.yml's plugins (before "
+            "'macros'): without it nothing writes the exports, adds the CSP, checks the "
+            "links or runs the leak guard. Add '- trustcenter' to plugins, or build with "
+            "'trustcenter build'"
+        )
+    return Path(state.data_dir), Path(state.files_dir)
 
 
 def _pages(env: Any) -> frozenset[str]:
@@ -210,16 +198,12 @@ def _pages(env: Any) -> frozenset[str]:
 
 
 def _served_by_mkdocs(env: Any) -> bool:
-    """True under ``mkdocs serve``, which points site_url at its own address.
-
-    Its live-reload script is inline, with a value that changes on every build, so no
-    hash can allow it: the preview goes without the CSP; a build always has it.
-    """
+    """True under ``mkdocs serve``, which points site_url at its own address."""
     address = _config(env).get("dev_addr")
-    if not address or isinstance(address, str):
+    if not address or isinstance(address, str):  # Zensical's is text; it never serves here
         return False
     host, port = address
-    return bool(urlsplit(str(_config(env).get("site_url") or "")).netloc == f"{host}:{port}")
+    return f"//{host}:{port}/" in str(_config(env).get("site_url") or "")
 
 
 def _with_links(
@@ -252,15 +236,6 @@ def _check_escaping(env: Any, builder: str) -> None:
         )
 
 
-def _ensure_staging() -> None:
-    """Under a direct ``mkdocs build``, make the build's staging folder."""
-    global _own_staging
-    if os.environ.get(STAGING_VARIABLE) and Path(os.environ[STAGING_VARIABLE]).is_dir():
-        return
-    _own_staging = Path(tempfile.mkdtemp(prefix="trustcenter-staging-"))
-    os.environ[STAGING_VARIABLE] = str(_own_staging)
-
-
 def define_env(env: Any) -> None:
     """Load ``data/`` (once), and register one macro per public section on ``env``.
 
@@ -269,7 +244,6 @@ def define_env(env: Any) -> None:
     """
     from trustcenter.clock import BadDate, build_date
     from trustcenter.gate import GateError, GateSettings
-    from trustcenter.render import plain_text
 
     builder = builder_of(env)
     if builder == "zensical" and not under_pipeline():
@@ -284,11 +258,11 @@ def define_env(env: Any) -> None:
             clearsign("", *key)
     except (BadDate, GateError, SigningError) as error:
         raise MacroError(f"trustcenter: {error}") from None
-    folder = data_dir(env)
+    folder, files = folders(env)
     # Facts that must agree with site_url (security.txt's Canonical and place) are
     # checked against it, except under `mkdocs serve`, which rewrites it.
     published_at = None if _served_by_mkdocs(env) else site_url(env)
-    loaded = load_once(folder, today, files_dir(env), site_url=published_at)
+    loaded = load_once(folder, today, files, site_url=published_at)
     result = loaded.result
     if result.trust_center is None:
         raise MacroError(
@@ -296,25 +270,8 @@ def define_env(env: Any) -> None:
             "nothing was built and the previous site is untouched"
         )
     site_url(env)  # fail now, before the output is touched, if it is missing
-    trust_center, renderer = result.trust_center, loaded.renderer
-    company = trust_center.company
-    if builder == "mkdocs":
-        _ensure_staging()
-        # One fact, one place: the site's name and description come from company.yml.
-        # The theme prints them without escaping, so they go in escaped, as Markup
-        # (which the theme's own ``|e`` leaves alone instead of escaping twice).
-        env.conf["site_name"] = Markup.escape(f"{company.name} Trust Center")
-        env.conf["site_description"] = Markup.escape(plain_text(company.description))
-        if gate_settings.secret is None:
-            log.info(
-                "trustcenter: preview build without %s: the gated page shows a notice",
-                "TRUSTCENTER_GATE_SECRET",
-            )
-        elif not trust_center.active_grants(today):
-            log.warning(
-                "trustcenter: no active access grant in data/access.yml: nobody can open "
-                "the gated page"
-            )
+    renderer = loaded.renderer
+    company = result.trust_center.company
     for name in SECTIONS:
         env.macro(getattr(renderer, name), name)
     pages = _pages(env)
@@ -324,7 +281,6 @@ def define_env(env: Any) -> None:
     # The page's path is sealed into the ciphertext, so it only opens where it was put.
     # The files' keys and asset names come from the secret and the files themselves, so
     # the after-build step that writes the assets computes the same ones on its own.
-    files = files_dir(env)
 
     def gated_reports() -> Markup:
         from trustcenter.filegate import sealed_files_for_page
@@ -336,61 +292,4 @@ def define_env(env: Any) -> None:
     env.variables["build_date"] = today.isoformat()
 
 
-def on_post_build(env: Any) -> None:
-    """Under a direct ``mkdocs build``: run :func:`~trustcenter.pipeline.after_build`.
-
-    Under ``trustcenter build`` the pipeline runs it after the builder instead. A leak
-    fails the build and removes the output; a broken link is a warning, so
-    ``--strict`` fails on it.
-    """
-    global _own_staging
-    import shutil
-
-    if under_pipeline():
-        return
-    from trustcenter.clock import build_date
-    from trustcenter.gate import GateSettings
-
-    staging = _own_staging
-    try:
-        published_at = None if _served_by_mkdocs(env) else site_url(env)
-        loaded = load_once(data_dir(env), build_date(), files_dir(env), site_url=published_at)
-        trust_center = loaded.result.trust_center
-        if trust_center is None:  # define_env stopped the build already
-            raise MacroError("trustcenter: the data has errors")
-        site_dir = Path(env.conf["site_dir"])
-        theme = tuple(Path(folder) for folder in env.conf["theme"].dirs)
-        settings = SiteSettings(
-            site_url(env), bool(env.conf["use_directory_urls"]), _pages(env), theme
-        )
-        outcome = after_build(
-            site_dir,
-            trust_center,
-            loaded.today,
-            settings,
-            files_dir=files_dir(env),
-            gate=GateSettings.from_environment(),
-            staging=staging,
-            csp=not _served_by_mkdocs(env),
-        )
-    finally:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
-            os.environ.pop(STAGING_VARIABLE, None)
-            _own_staging = None
-    for warning in outcome.warnings:
-        log.warning("trustcenter: %s", warning)
-    for link in outcome.broken_links:
-        log.warning("trustcenter: %s", link.format())
-    if not outcome.leaks:
-        return
-    for leak in outcome.leaks:
-        log.error("trustcenter: leak guard: %s", leak.format())
-    shutil.rmtree(site_dir, ignore_errors=True)
-    raise MacroError(
-        f"trustcenter: leak guard found {len(outcome.leaks)} restricted value(s) in the "
-        f"output; {site_dir} was removed so it cannot be published"
-    )
-
-
-__all__ = ["AUTOESCAPE", "Autoescape", "MacroError", "PipelineError", "define_env"]
+__all__ = ["AUTOESCAPE", "Autoescape", "MacroError", "define_env", "load_once"]

@@ -141,3 +141,23 @@ def test_installed_console_script(data) -> None:
         "found 'CC6.9' (CC6 has CC6.1 to CC6.8) (unknown-criterion)",
         "trustcenter check: failed: 1 error(s), 0 warning(s) in data as of 2026-06-01",
     ]
+
+
+def test_the_cli_names_the_gate_secret_as_the_gate_does() -> None:
+    from trustcenter import cli, gate
+
+    assert cli.SECRET_VARIABLE == gate.SECRET_VARIABLE
+
+
+def test_check_imports_neither_cryptography_nor_the_templates() -> None:
+    """`trustcenter check` must start fast: the gate and the renderer load only when used."""
+    import subprocess
+    import sys
+
+    code = ("import sys, trustcenter.cli; "
+            "print(sorted(m for m in ('cryptography', 'jinja2', 'trustcenter.gate', "
+            "'trustcenter.render', 'trustcenter.diff', 'trustcenter.exports', 'mkdocs') "
+            "if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"
