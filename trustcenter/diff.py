@@ -31,7 +31,7 @@ from trustcenter.model import (
     subprocessor_events,
 )
 from trustcenter.projection import AttestationView, project
-from trustcenter.render import TRANSFER_MECHANISMS
+from trustcenter.render import transfer_text
 from trustcenter.status import long_date
 
 T = TypeVar("T")
@@ -255,7 +255,7 @@ def _subprocessor_line(sub: Subprocessor) -> str:
     when = f"effective {long_date(sub.added)}"
     if sub.announced:
         when += f", announced {long_date(sub.announced)}"
-    mechanism = TRANSFER_MECHANISMS[sub.transfer_mechanism]
+    mechanism = transfer_text(sub)
     return f"**{sub.name}** ({when}; {', '.join(sub.locations)}; {mechanism})"
 
 
@@ -279,11 +279,9 @@ def _subprocessors(before: TrustCenter, after: TrustCenter) -> Section:
                 _changed("added", a.added, b.added, _date),
                 _changed("locations", a.locations, b.locations, ", ".join),
                 _changed("data", a.data, b.data, ", ".join),
-                _changed(
-                    "transfer mechanism",
-                    TRANSFER_MECHANISMS[a.transfer_mechanism],
-                    TRANSFER_MECHANISMS[b.transfer_mechanism],
-                ),
+                _changed("transfer mechanisms", transfer_text(a), transfer_text(b)),
+                _changed("affiliate", a.affiliate, b.affiliate),
+                _changed("customer regions", a.customer_regions, b.customer_regions, ", ".join),
                 _changed("purpose", a.purpose, b.purpose),
                 _changed("announced changes", len(a.changes), len(b.changes)),
                 _changed("name", a.name, b.name),

@@ -33,6 +33,7 @@ from trustcenter.model import (
 )
 from trustcenter.problems import DataError, Problem, Severity, sort_problems
 from trustcenter.restricted_files import check_files, check_listed_files
+from trustcenter.subprocessor_checks import check_transfers
 from trustcenter.validation import validate
 from trustcenter.yamlsource import SourceFile, parse_yaml
 
@@ -181,6 +182,7 @@ def _cross_check(
     if subprocessors is not None:
         checker.unique_ids(subprocessors.subprocessors, "subprocessor")
         checker.subprocessor_history(subprocessors.subprocessors, subprocessors.notice)
+        check_transfers(checker, subprocessors.subprocessors)
     documents: DocumentsFile | None = models.get("documents.yml")
     if documents is not None:
         checker.unique_ids(documents.documents, "document")

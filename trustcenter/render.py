@@ -37,6 +37,8 @@ from trustcenter.model import (
     ControlStatus,
     Framework,
     Opinion,
+    Regime,
+    Subprocessor,
     TransferMechanism,
     TrustCenter,
     Visibility,
@@ -70,14 +72,48 @@ ATTESTATION_STANDARDS = {
     AttestationStandard.ISAE3000: "ISAE 3000 (Revised)",
 }
 
+#: Each mechanism in words, as its exporting regime's law names it (frameworks.md §9).
 TRANSFER_MECHANISMS = {
-    TransferMechanism.NONE_NEEDED: "None needed (processed in the EEA)",
-    TransferMechanism.ADEQUACY: "EU adequacy decision",
+    TransferMechanism.NONE_NEEDED: "None needed",
+    TransferMechanism.ADEQUACY: "Adequacy decision",
     TransferMechanism.SCCS: "Standard Contractual Clauses (2021)",
     TransferMechanism.DPF: "EU-U.S. Data Privacy Framework",
     TransferMechanism.BCR: "Binding Corporate Rules",
     TransferMechanism.UK_IDTA: "UK International Data Transfer Agreement",
+    TransferMechanism.UK_ADDENDUM: "UK Addendum to the EU SCCs",
+    TransferMechanism.UK_EXTENSION: "UK Extension to the EU-U.S. DPF",
+    TransferMechanism.SWISS_DPF: "Swiss-U.S. Data Privacy Framework",
 }
+#: Words that depend on the regime: whose adequacy, whose SCCs, processed where.
+_REGIME_WORDS = {
+    (Regime.EU, TransferMechanism.NONE_NEEDED): "None needed (processed in the EEA)",
+    (Regime.UK, TransferMechanism.NONE_NEEDED): "None needed (processed in the UK)",
+    (Regime.CH, TransferMechanism.NONE_NEEDED): "None needed (processed in Switzerland)",
+    (Regime.EU, TransferMechanism.ADEQUACY): "EU adequacy decision",
+    (Regime.UK, TransferMechanism.ADEQUACY): "UK adequacy regulations",
+    (Regime.CH, TransferMechanism.ADEQUACY): "Swiss adequacy (FADP)",
+    (Regime.CH, TransferMechanism.SCCS): "EU SCCs with the Swiss amendments",
+}
+
+
+def mechanism_label(regime: Regime, mechanism: TransferMechanism) -> str:
+    """``EU adequacy decision``: one mechanism in words, for its exporting regime."""
+    return _REGIME_WORDS.get((regime, mechanism), TRANSFER_MECHANISMS[mechanism])
+
+
+def transfer_text(sub: Subprocessor) -> str:
+    """Every regime's mechanisms in words, primary first.
+
+    ``EU/EEA: EU-U.S. Data Privacy Framework (primary), Standard Contractual Clauses
+    (2021); UK: UK Addendum to the EU SCCs``.
+    """
+    parts = []
+    for regime, mechanisms in sub.transfer_regimes():
+        words = [mechanism_label(regime, m) for m in mechanisms]
+        if len(words) > 1:
+            words[0] += " (primary)"
+        parts.append(f"{regime.label}: {', '.join(words)}")
+    return "; ".join(parts)
 
 
 @cache
@@ -222,11 +258,12 @@ class Renderer:
         return _render("criteria_coverage.html", groups=groups, links=links)
 
     def subprocessors(self) -> Markup:
-        """The subprocessors engaged on the build date, as a table."""
+        """The subprocessors engaged on the build date, and when the list last changed."""
         return _render(
             "subprocessors.html",
             subprocessors=self.tc.current_subprocessors(self.today),
-            mechanisms=TRANSFER_MECHANISMS,
+            transfers=transfer_text,
+            last_changed=last_changed(self.tc, self.today),
         )
 
     def subprocessor_changes(self, links: Links) -> Markup:
@@ -344,6 +381,16 @@ def _group(
 ) -> list[tuple[ControlCategory, list[Control]]]:
     groups = [(cat, [c for c in controls if c.category == cat.id]) for cat in categories]
     return [(cat, members) for cat, members in groups if members]
+
+
+def last_changed(tc: TrustCenter, today: dt.date) -> dt.date | None:
+    """The day the subprocessor list last changed, on or before ``today``.
+
+    That is the day the latest addition, removal or change took effect; None for a list
+    that never changed.
+    """
+    days = [e.effective for e in subprocessor_events(tc.subprocessors) if e.effective <= today]
+    return max(days, default=None)
 
 
 def extension_names(extensions: Iterable[Framework]) -> str:

@@ -110,6 +110,10 @@ _RULES: dict[str, str] = {
     "late-report": "a report dated long after the period it covers",
     "unknown-service": "an attestation's scope names a service company.yml does not have",
     "unknown-legal-entity": "an attestation's scope names an unknown legal entity",
+    # --- subprocessors' transfers (trustcenter.subprocessor_checks) ------------------------
+    "transfer-missing": "a subprocessor without any transfer mechanism",
+    "transfer-twice": "both transfer_mechanism and transfers on one subprocessor",
+    "transfer-regime": "a mechanism under a regime whose law does not have it, or repeated",
     # --- files for code holders (trustcenter.restricted_files) --------------------------
     "files-not-allowed": "'files' on an entry that cannot carry restricted files",
     "file-name-clash": "two files of one entry that would be saved under the same name",

@@ -350,9 +350,9 @@ def test_subprocessors_added_with_effective_and_announced_dates(pair: Pair) -> N
     append(pair.new, "subprocessors.yml", NEW_SUBPROCESSORS)
     assert_summary([("Subprocessors", [
         "Added **Example Mail** (effective 1 July 2026, announced 15 May 2026; "
-        "Ireland, United States; EU-U.S. Data Privacy Framework)",
+        "Ireland, United States; EU/EEA: EU-U.S. Data Privacy Framework)",
         "Added **Example Search** (effective 1 March 2026; Germany; "
-        "None needed (processed in the EEA))",
+        "EU/EEA: None needed (processed in the EEA))",
     ])])
 
 
@@ -389,8 +389,8 @@ def test_subprocessor_data_mechanism_and_purpose_changed(pair: Pair) -> None:
                   "Hosting of production and backups.")
     assert_summary([("Subprocessors", [
         "**Example Hosting**: data: Customer ledgers → Customer ledgers, Invoices; "
-        "transfer mechanism: None needed (processed in the EEA) → "
-        "Standard Contractual Clauses (2021); "
+        "transfer mechanisms: EU/EEA: None needed (processed in the EEA) → "
+        "EU/EEA: Standard Contractual Clauses (2021); "
         "purpose: Hosting of the production system. → Hosting of production and backups.",
     ])])
 

@@ -218,3 +218,78 @@ def test_fedramp_card_says_who_authorized_and_who_assessed(example: Example) -> 
             "Federal 3PAO, the independent assessor (3PAO)") in card
     assert "Moderate baseline" in card
     assert "Certificate" not in card
+
+
+def test_one_vendor_several_mechanisms_primary_first(example: Example) -> None:
+    example.append("two-mechanisms", file="subprocessors.yml")
+    center = example.center()
+    html = str(Renderer(center, TODAY).subprocessors())
+    row = html[html.index('id="subprocessor-helpdesk-uk-in"'):]
+    row = row[:row.index("</tr>")]
+    assert "EU/EEA: EU adequacy decision (primary), Standard Contractual Clauses (2021)" in row
+
+
+def test_dpf_with_sccs_as_fallback_reads_the_same_everywhere(example: Example) -> None:
+    """The two-transfer-mechanisms case: "DPF and SCCs" on the page, trust.json, the feed."""
+    from trustcenter.exports import exported_files
+    from trustcenter.render import Links
+
+    center = example.center()
+    words = "EU/EEA: EU-U.S. Data Privacy Framework (primary), Standard Contractual Clauses"
+    html = str(Renderer(center, TODAY).subprocessors())
+    assert words in html[html.index('id="subprocessor-tollbridge"'):]
+    files = exported_files(center, TODAY, Links("https://t.example/", True,
+                                                frozenset({"subprocessors"})))
+    document = __import__("json").loads(files["trust.json"])
+    [item] = [s for s in document["subprocessors"]["items"] if s["id"] == "tollbridge"]
+    assert item["transfers"] == [{"regime": "eu", "mechanisms": ["dpf", "sccs"]}]
+    assert item["transfers_text"].startswith(words)
+    assert words.encode() in files["feeds/subprocessors.xml"]
+
+
+@pytest.mark.parametrize(
+    ("mechanisms", "rule", "message"),
+    [
+        ("[adequacy, uk_idta]", "transfer-regime",
+         "UK International Data Transfer Agreement is a tool of UK law: it cannot cover "
+         "exports from the EU/EEA"),
+        ("[sccs, sccs]", "transfer-regime", "'sccs' is listed twice"),
+        ("[none_needed, sccs]", "transfer-regime", "'none_needed' says no transfer happens"),
+    ],
+)
+def test_a_mechanism_of_another_regime_is_a_located_error(
+    example: Example, mechanisms: str, rule: str, message: str
+) -> None:
+    start = example.append("two-mechanisms", ("[adequacy, sccs]", mechanisms),
+                           file="subprocessors.yml")
+    [problem] = example.load().errors
+    assert where(problem).startswith(f"data/subprocessors.yml:{start + 5}:")
+    assert problem.rule == rule and message in problem.message
+
+
+def test_uk_tools_go_under_the_uk_regime(example: Example) -> None:
+    example.append("two-mechanisms", ("transfer_mechanism: [adequacy, sccs]",
+                                      "transfers: {eu: [adequacy, sccs], uk: [uk_idta]}"),
+                   file="subprocessors.yml")
+    html = str(Renderer(example.center(), TODAY).subprocessors())
+    assert ("EU/EEA: EU adequacy decision (primary), Standard Contractual Clauses (2021); "
+            "UK: UK International Data Transfer Agreement") in html
+
+
+def test_renames_keep_their_history_and_the_list_says_when_it_last_changed(
+    example: Example,
+) -> None:
+    center = example.center()
+    renderer = Renderer(center, TODAY)
+    from trustcenter.render import Links
+
+    changes = str(renderer.subprocessor_changes(Links()))
+    assert "(previously named Postwick Mail Ltd.)" in changes
+    listing = str(renderer.subprocessors())
+    assert 'The list last changed on <time datetime="2026-10-20">20 October 2026</time>' in (
+        listing
+    )
+    assert "Lanternfish Labs Portugal, Unipessoal Lda.</a> (affiliate: part of our group)" in (
+        listing
+    )
+    assert "; for customers in US region, EU region" in listing

@@ -42,9 +42,9 @@ from trustcenter.yamlsource import parse_yaml
             "put it in quotes: 'NO'", id="yaml-boolean-for-text",
         ),
         pytest.param(
-            "subprocessors.yml", "    transfer_mechanism: none_needed\n", "",
-            "data/subprocessors.yml:2:5: error", "missing required key 'transfer_mechanism'",
-            "add 'transfer_mechanism:' with a value", id="missing-key-in-entry",
+            "subprocessors.yml", "    website: https://hosting.example.net\n", "",
+            "data/subprocessors.yml:2:5: error", "missing required key 'website'",
+            "add 'website:' with a value", id="missing-key-in-entry",
         ),
         pytest.param(
             "company.yml", "name: Example Ledger\n", "",

@@ -22,7 +22,7 @@ from trustcenter.model import (
     subprocessor_events,
 )
 from trustcenter.projection import AttestationView, Projection
-from trustcenter.render import FEEDS, Links
+from trustcenter.render import FEEDS, Links, transfer_text
 from trustcenter.status import Standing, long_date
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -113,6 +113,14 @@ def _event_entry(event: SubprocessorEvent, authority: str, page_url: str) -> Ent
     summary = str(
         render_markdown(event.summary if event.kind is EventKind.CHANGED else sub.purpose)
     )
+    if event.kind is EventKind.CHANGED:
+        change = sub.changes[int(event.field[1])]
+        if change.renamed_from:
+            summary += _html_paragraph(f"Previously named {change.renamed_from}.")
+        if change.locations_before:
+            summary += _html_paragraph(
+                f"Locations before the change: {', '.join(change.locations_before)}."
+            )
     return Entry(
         id=tag_uri(authority, event.effective, f"subprocessors/{event.key}"),
         title=f"{verb}: {sub.name} (effective {long_date(event.effective)})",
@@ -121,7 +129,7 @@ def _event_entry(event: SubprocessorEvent, authority: str, page_url: str) -> Ent
         summary_html=summary
         + _html_paragraph(
             f"Takes effect on {long_date(event.effective)}. Data: {', '.join(sub.data)}. "
-            f"Locations: {', '.join(sub.locations)}."
+            f"Locations: {', '.join(sub.locations)}. Transfer mechanisms: {transfer_text(sub)}."
         ),
     )
 

@@ -29,7 +29,7 @@ from trustcenter.model import (
     slug,
 )
 from trustcenter.projection import AttestationView, Projection, project
-from trustcenter.render import Links, plain_text
+from trustcenter.render import Links, last_changed, plain_text, transfer_text
 from trustcenter.status import Standing
 
 #: The format's version; every change is listed in ``handbook/trust-json.md``.
@@ -149,6 +149,13 @@ class Control(_Out):
     url: str | None = Field(description="Its anchor on the controls page, if the site has one.")
 
 
+class Transfer(_Out):
+    """The transfer mechanisms for exports under one regime's law."""
+
+    regime: Literal["eu", "uk", "ch"]
+    mechanisms: list[str]
+
+
 class Subprocessor(_Out):
     """A subprocessor, current, upcoming or removed."""
 
@@ -157,7 +164,12 @@ class Subprocessor(_Out):
     purpose: str
     data: list[str]
     locations: list[str]
-    transfer_mechanism: str
+    transfers: list[Transfer] = Field(
+        description="Per exporting regime (eu, uk, ch), the mechanisms, primary first."
+    )
+    transfers_text: str = Field(description="The mechanisms in words, as on the page.")
+    affiliate: bool = Field(description="True for an entity of the company's own group.")
+    customer_regions: list[str]
     website: str
     state: Literal["current", "upcoming", "removed"]
     added: dt.date
@@ -169,6 +181,9 @@ class Subprocessors(_Out):
     """The list and how changes to it are announced."""
 
     notice_days: int | None
+    last_changed: dt.date | None = Field(
+        description="The day the latest addition, removal or change took effect."
+    )
     feed: str
     items: list[Subprocessor]
 
@@ -273,6 +288,7 @@ def trust_document(
             ],
             "subprocessors": {
                 "notice_days": tc.notice.days if tc.notice else None,
+                "last_changed": last_changed(tc, today),
                 "feed": feeds["subprocessors"],
                 "items": [
                     {
@@ -281,7 +297,13 @@ def trust_document(
                         "purpose": plain_text(s.purpose),
                         "data": s.data,
                         "locations": s.locations,
-                        "transfer_mechanism": s.transfer_mechanism.value,
+                        "transfers": [
+                            {"regime": regime.value, "mechanisms": [m.value for m in ms]}
+                            for regime, ms in s.transfer_regimes()
+                        ],
+                        "transfers_text": transfer_text(s),
+                        "affiliate": s.affiliate,
+                        "customer_regions": s.customer_regions,
                         "website": s.website,
                         "state": _subprocessor_state(s.added, s.removed, today),
                         "added": s.added,

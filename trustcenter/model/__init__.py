@@ -85,11 +85,13 @@ from trustcenter.model.settings import Identifiers, Settings, Thresholds
 from trustcenter.model.subprocessors import (
     ChangeNotice,
     EventKind,
+    Regime,
     Subprocessor,
     SubprocessorChange,
     SubprocessorEvent,
     SubprocessorsFile,
     TransferMechanism,
+    Transfers,
     subprocessor_events,
 )
 from trustcenter.model.trustcenter import (
@@ -142,6 +144,7 @@ __all__ = [
     "Opinion",
     "Period",
     "Question",
+    "Regime",
     "ReportException",
     "ReportSubservice",
     "RestrictedPath",
@@ -159,6 +162,7 @@ __all__ = [
     "Thresholds",
     "Topic",
     "TransferMechanism",
+    "Transfers",
     "TrustCenter",
     "Update",
     "UpdateKind",
