@@ -99,7 +99,19 @@ def check_attestations(
                 warning=True,
                 rule=finding.rule,
             )
-        if view.standing.stands or view.standing.value == "expired":
+        if view.item.archived and view.standing.stands:
+            checker.report(
+                view.item,
+                ["archived"],
+                f"{view.title} is archived but still stands ({view.label.lower()}); the "
+                "site keeps showing it as a card",
+                hint="remove 'archived' until it no longer stands",
+                warning=True,
+                at_key=True,
+                rule="archived-current",
+            )
+        # A lapsed letter matters once the report itself is going or gone out of date.
+        if view.standing in (Standing.EXPIRING, Standing.EXPIRED) and not view.history:
             _bridge_letter_ran_out(checker, view.item)
         # History and alignments are judged by no version: only what stands or lapsed.
         if view.standing not in (Standing.SUPERSEDED, Standing.WITHDRAWN, Standing.ALIGNED):

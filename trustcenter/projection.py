@@ -109,6 +109,13 @@ class AttestationView:
         return self.item.visibility is not Visibility.INTERNAL
 
     @property
+    def history(self) -> bool:
+        """True for the record only: superseded, or archived once it no longer stands."""
+        return self.standing is Standing.SUPERSEDED or (
+            self.item.archived and not self.standing.stands
+        )
+
+    @property
     def self_assessed(self) -> bool:
         """True for a self-assessment: nobody independent looked."""
         return self.kind is AssuranceKind.SELF_ASSESSMENT
@@ -214,10 +221,7 @@ def _kind_text(item: Attestation, kind: AssuranceKind, entry: FrameworkEntry, co
         if entry.no_certification:
             text += f"; no certification exists for {entry.name}"
         return text
-    return (
-        f"Programme aligned with {entry.name}, stated by {company}: no certification exists "
-        f"for {entry.name} and no third party assessed it"
-    )
+    return f"Aligned with {entry.name}: a statement by {company}, not an audit"
 
 
 def _summary(item: Attestation, standing: Standing, version: Version | None) -> str:
@@ -236,9 +240,6 @@ def _summary(item: Attestation, standing: Standing, version: Version | None) -> 
             parts.append(f"certificate {item.certificate_number}")
         if item.impact_level:
             parts.append(f"{item.impact_level.value.replace('_', ' ')} baseline")
-        if item.expires is not None:
-            verb = "expired" if standing is Standing.EXPIRED else "valid until"
-            parts.append(f"{verb} {long_date(item.expires)}")
         if item.issued is not None and not item.framework.is_soc:
             parts.append(f"issued {long_date(item.issued)}")
         elif item.issued is not None:
@@ -324,8 +325,8 @@ def _judge_standing(
     if kind is AssuranceKind.ALIGNMENT:
         return _Judgement(
             Standing.ALIGNED,
-            f"{company} states that its programme is aligned with {entry.name}; "
-            f"{entry.name} has no certification and no third party assessed it.",
+            f"No certification exists for {entry.name}, and no third party assessed "
+            "this programme.",
         )
     rule, until = _validity_end(item, entry, kind)
     retirement = _retirement(item, entry)
@@ -528,6 +529,8 @@ def judge(
         kind = kind_of(item)
         version = entry.version(item.standard_version) if item.standard_version else None
         judgement = _judge_one(item, items, today, company)
+        if item.archived and not judgement.standing.stands:
+            judgement.findings = []  # kept for the record on purpose
         views.append(
             AttestationView(
                 item=item,
@@ -567,8 +570,11 @@ class Projection:
         raise KeyError(attestation_id)
 
     def cards(self) -> list[AttestationView]:
-        """What the overview shows as cards: everything but superseded history."""
-        return [v for v in self.attestations if v.standing is not Standing.SUPERSEDED]
+        """What the overview shows as cards: all but the history.
+
+        The history is what is superseded, or archived and no longer standing.
+        """
+        return [v for v in self.attestations if not v.history]
 
     def history(self) -> list[tuple[str, list[AttestationView]]]:
         """Per programme with superseded reports: its name and issued reports.
@@ -580,7 +586,7 @@ class Projection:
             groups.setdefault(view.programme, []).append(view)
         out = []
         for _key, views in groups.items():
-            if not any(v.standing is Standing.SUPERSEDED for v in views):
+            if not any(v.history for v in views):
                 continue
             issued = [v for v in views if v.item.status is AttestationStatus.ISSUED]
             issued.sort(key=lambda v: _ordering_date(v.item) or dt.date.min, reverse=True)

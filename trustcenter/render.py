@@ -226,7 +226,14 @@ class Renderer:
                 for view in self.projection.reports_in_scope(category)
             ]
             rows.append((category, criteria_of(category), reports))
-        return _render("criteria_in_scope.html", rows=rows)
+        # The criteria version is said from the data, never typed into a page.
+        versions = {
+            view.version.label: None
+            for category in Category
+            for view in self.projection.reports_in_scope(category)
+            if view.version is not None
+        }
+        return _render("criteria_in_scope.html", rows=rows, versions=list(versions))
 
     def controls_by_category(self) -> Markup:
         """Public controls, grouped under their categories, in the order of the data."""

@@ -110,6 +110,7 @@ _RULES: dict[str, str] = {
     "late-report": "a report dated long after the period it covers",
     "unknown-service": "an attestation's scope names a service company.yml does not have",
     "unknown-legal-entity": "an attestation's scope names an unknown legal entity",
+    "archived-current": "an attestation marked archived that still stands",
     # --- subprocessors' transfers (trustcenter.subprocessor_checks) ------------------------
     "transfer-missing": "a subprocessor without any transfer mechanism",
     "transfer-twice": "both transfer_mechanism and transfers on one subprocessor",

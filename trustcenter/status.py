@@ -103,7 +103,10 @@ def title(item: Attestation) -> str:
         name = framework_name(item.framework)
     # A SOC 3 is always the general-use form of a Type 2 examination: it goes by "SOC 3".
     if item.type and item.framework is not Framework.SOC3:
-        return f"{name} Type {item.type}"
+        name = f"{name} Type {item.type}"
+    # A second programme of one framework is told apart by its name.
+    if item.programme and not item.name:
+        name += f" ({item.programme.replace('-', ' ')})"
     return name
 
 

@@ -213,7 +213,7 @@ def test_soc3_and_soc2_are_different_programmes() -> None:
         (STAR_L1, "Self-assessment by Acme: no auditor or assessor reviewed it", "ndependent"),
         (FEDRAMP, "Authorization granted by Department of Examples; assessed by Corvane "
          "Federal 3PAO, the independent assessor (3PAO)", "issued by Corvane"),
-        (HIPAA, "no certification exists for HIPAA and no third party assessed it", "ertified"),
+        (HIPAA, "Aligned with HIPAA: a statement by Acme, not an audit", "ertified"),
         (HIPAA_ASSESSED, "Assessed by Assessor LLP on 1 April 2025; no certification exists "
          "for HIPAA", "ertified"),
     ],

@@ -23,7 +23,7 @@ from trustcenter.model import (
 )
 from trustcenter.projection import AttestationView, Projection
 from trustcenter.render import FEEDS, Links, transfer_text
-from trustcenter.status import Standing, long_date
+from trustcenter.status import long_date
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -196,7 +196,7 @@ def _attestation_entry(
         summary = f"{view.summary[:1].upper()}{view.summary[1:]}. {summary}"
     # Superseded reports are listed in the history on the reports page, the others as
     # cards on the overview.
-    if view.standing is Standing.SUPERSEDED:
+    if view.history:
         link = links.page("reports", f"history-{slug(view.id)}") or links.root
     else:
         link = f"{links.root}#attestation-{slug(view.id)}"

@@ -105,6 +105,9 @@ class Attestation(_Out):
     )
     next_standing: Standing | None
     superseded_by: str | None
+    history: bool = Field(
+        description="Kept for the record: superseded, or archived and no longer standing."
+    )
     current_until: dt.date | None
     standard_version: StandardVersion | None
     attestation_standard: AttestationStandard | None
@@ -367,6 +370,7 @@ def _attestation(view: AttestationView, site_url: str) -> dict[str, Any]:
         "standing_changes_on": view.changes_on,
         "next_standing": view.next_standing,
         "superseded_by": view.superseded_by,
+        "history": view.history,
         "current_until": view.current_until,
         "standard_version": version
         and {"id": version.id, "label": version.label, "retired": version.retired},

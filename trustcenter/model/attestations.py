@@ -171,6 +171,10 @@ class Attestation(Model):
     #: framework (two SOC 2s for two products) needs to name them.
     programme: Identifier | None = None
     kind: AssuranceKind | None = None
+    #: Kept for the record although nothing supersedes it (a closed programme, a lapsed
+    #: certificate not renewed): listed in the history, with its true standing, and no
+    #: freshness warning. Only for what no longer stands.
+    archived: bool = False
     name: Text | None = None
     type: Literal[1, 2] | None = None
     status: AttestationStatus

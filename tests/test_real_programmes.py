@@ -1,0 +1,224 @@
+"""Scenario sites modelled on real companies' audit programmes, built for real.
+
+- ``cloud-provider``: a large cloud provider's public SOC 3s (overlapping twelve-month
+  periods issued twice a year), the core SOC 2 with monthly bridge letters, a second SOC 2
+  programme for a subset of products, an ISO/IEC 27001:2013 certificate replaced by a
+  2022 one with 27017 and 27018 as extensions;
+- ``payments``: a payments company's yearly PCI DSS Reports on Compliance (3.2.1, 4.0,
+  4.0.1), a PA-DSS validation whose programme closed, SOC 1, SOC 2 and SOC 3, NIST CSF;
+- ``saas``: a SaaS company's yearly SOC 2 and a PCI DSS SAQ A self-assessment, no SOC 1.
+
+Each is built strictly and read back from its pages and trust.json; then one site is
+built on several dates, and every page, trust.json, the Atom feed, the badges and
+``trustcenter diff`` must say the same standing for every attestation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.sitebuild import Build, copy_scenario, run_build
+from trustcenter.diff import summarize
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SVG = "{http://www.w3.org/2000/svg}"
+
+EXPECTED = {
+    "cloud-provider": {
+        "soc3-2019-10": "superseded", "soc3-2020-04": "superseded",
+        "soc3-2025-10": "superseded", "soc3-2026-04": "current",
+        "soc3-2026-10": "in_progress", "soc2-2025-10": "superseded",
+        "soc2-2026-04": "current", "soc2-specialty-2026": "current",
+        "iso27001-2013": "superseded", "iso27001-2022": "current",
+    },
+    "payments": {
+        "pci-2019": "superseded", "pci-2023": "superseded", "pci-2024": "superseded",
+        "pci-2025": "superseded", "pci-2026": "current", "pa-dss-terminal": "retired",
+        "soc1-2026": "current", "soc2-2025": "superseded", "soc2-2026": "current",
+        "soc3-2025": "superseded", "soc3-2026": "current", "nist-csf": "aligned",
+    },
+    "saas": {"soc2-2025": "superseded", "soc2-2026": "current", "pci-saq-a": "current"},
+}
+HISTORY = {"superseded", "retired"}
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
+    built = {}
+    for name in EXPECTED:
+        build = run_build(copy_scenario(name, tmp_path_factory.mktemp(name)))
+        assert build.returncode == 0, build.output  # strict: no error, no warning
+        built[name] = build
+    return built
+
+
+def trust_json(build: Build) -> dict:
+    return json.loads((build.site / "trust.json").read_text("utf-8"))
+
+
+def cards(build: Build) -> dict[str, BeautifulSoup]:
+    soup = BeautifulSoup(build.page(), "html.parser")
+    return {li["id"].removeprefix("attestation-"): li for li in soup.select("li.tc-card")}
+
+
+def history(build: Build) -> dict[str, str]:
+    soup = BeautifulSoup(build.page("reports/index.html"), "html.parser")
+    return {li["id"].removeprefix("history-"): li.get_text(" ", strip=True)
+            for li in soup.select("ul.tc-history li")}
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_each_attestation_stands_as_its_framework_rules_say(
+    builds: dict[str, Build], name: str
+) -> None:
+    document = trust_json(builds[name])
+    assert {a["id"]: a["standing"] for a in document["attestations"]} == EXPECTED[name]
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_nothing_superseded_expired_or_retired_is_called_current(
+    builds: dict[str, Build], name: str
+) -> None:
+    build = builds[name]
+    document = trust_json(build)
+    shown = cards(build)
+    past = history(build)
+    for item in document["attestations"]:
+        if item["standing"] in HISTORY:
+            assert item["id"] not in shown  # no card among the current ones
+            assert item["history"] is True
+            assert f"({item['standing_label'].lower()})" in past[item["id"]]
+            assert "Current" not in item["standing_label"]
+        else:
+            label = shown[item["id"]].select_one(".tc-status").get_text()
+            assert label == item["standing_label"]
+    in_scope = set(document["categories_in_scope"])
+    standing = [a for a in document["attestations"]
+                if a["standing"] in ("current", "expiring", "in_progress", "planned")]
+    assert in_scope == {c for a in standing for c in a["categories"]}
+
+
+def card_text(build: Build, attestation: str) -> str:
+    return cards(build)[attestation].get_text(" ", strip=True)
+
+
+def test_a_payments_company_worded_as_what_each_thing_is(builds: dict[str, Build]) -> None:
+    build = builds["payments"]
+    assert "Assessed by a Qualified Security Assessor (Harrowgate QSA LLC): Report on " \
+        "Compliance" in card_text(build, "pci-2026")
+    nist = cards(build)["nist-csf"]
+    assert nist.select_one(".tc-status").get_text() == "Aligned, not certified"
+    assert "a statement by Quillpay, not an audit" in nist.get_text()
+    assert "tc-status--current" not in str(nist)
+    past = history(build)
+    assert "PA-DSS (retired version)" in past["pa-dss-terminal"]
+    assert [k for k in past if k.startswith("pci-")] == [
+        "pci-2026", "pci-2025", "pci-2024", "pci-2023", "pci-2019"]  # newest first
+    reports = BeautifulSoup(build.page("reports/index.html"), "html.parser").get_text()
+    assert "We share our SOC 1 and SOC 2 reports" in reports
+    # The SOC 3's opinion is public; the SOC 2's stays gated.
+    assert "Opinion: Unmodified" in card_text(build, "soc3-2026")
+    assert "Opinion" not in card_text(build, "soc2-2026")
+    transfers = BeautifulSoup(build.page("subprocessors/index.html"), "html.parser")
+    row = transfers.select_one("#subprocessor-corridor").get_text(" ", strip=True)
+    assert ("EU/EEA: EU-U.S. Data Privacy Framework (primary), Standard Contractual Clauses "
+            "(2021); UK: UK Extension to the EU-U.S. DPF (primary), UK Addendum to the EU "
+            "SCCs; Switzerland: Swiss-U.S. Data Privacy Framework (primary), EU SCCs with the "
+            "Swiss amendments") in row
+
+
+def test_a_saas_company_with_no_soc1_and_a_self_assessment(builds: dict[str, Build]) -> None:
+    build = builds["saas"]
+    saq = cards(build)["pci-saq-a"]
+    assert saq.select_one(".tc-status").get_text() == "Self-assessed, current"
+    assert "tc-status--self" in str(saq)
+    text = saq.get_text(" ", strip=True)
+    assert "Self-assessment by Ledgerlark: no auditor or assessor reviewed it" in text
+    assert "ndependent" not in text and "Qualified Security Assessor" not in text
+    reports = BeautifulSoup(build.page("reports/index.html"), "html.parser").get_text()
+    assert "We share our SOC 2 report with" in reports
+    assert "SOC 1" not in reports
+    [saq_json] = [a for a in trust_json(build)["attestations"] if a["id"] == "pci-saq-a"]
+    assert (saq_json["kind"], saq_json["independent"], saq_json["auditor"]) == (
+        "self_assessment", False, None)
+
+
+def test_a_cloud_provider_two_programmes_and_one_certificate(builds: dict[str, Build]) -> None:
+    build = builds["cloud-provider"]
+    shown = cards(build)
+    titles = {k: v.select_one(".tc-card__title").get_text() for k, v in shown.items()}
+    assert titles["soc2-2026-04"] == "SOC 2 Type 2"
+    assert titles["soc2-specialty-2026"] == "SOC 2 Type 2 (specialty)"
+    iso = card_text(build, "iso27001-2022")
+    assert iso.count("Valid until") == 1  # one certificate, not three validity lines
+    assert "also covers ISO/IEC 27017 and ISO/IEC 27018, as extensions" in iso
+    assert "accredited by Fenmark Accreditation Service" in iso
+    assert "First certified on 15 September 2016" in iso
+    assert [v for v in shown if v.startswith("soc3")] == ["soc3-2026-04", "soc3-2026-10"]
+
+
+# --- one standing everywhere, on several build dates -------------------------------------
+
+
+def _feed(build: Build) -> dict[str, str]:
+    root = ET.parse(build.site / "feeds" / "attestations.xml").getroot()
+    out = {}
+    for entry in root.findall(f"{ATOM}entry"):
+        key = entry.findtext(f"{ATOM}id").rsplit("attestations/", 1)[1]
+        out[key] = entry.findtext(f"{ATOM}title").rsplit(": ", 1)[1]
+    return out
+
+
+def _badges(build: Build, ids: list[str]) -> dict[str, str]:
+    out = {}
+    for key in ids:
+        root = ET.parse(build.site / "badges" / "attestations" / f"{key}.svg").getroot()
+        out[key] = [t.text for t in root.findall(f"{SVG}text")][-1]
+    return out
+
+
+def _pages(build: Build) -> dict[str, str]:
+    out = {k: v.select_one(".tc-status").get_text().lower() for k, v in cards(build).items()}
+    for key, text in history(build).items():
+        out[key] = re.search(r"\(([^()]+)\)(?::|$)", text).group(1)
+    return out
+
+
+def _diff(project: Path, today: dt.date, ids: list[str], tmp: Path) -> dict[str, str]:
+    empty = tmp / f"empty-{today.isoformat()}"
+    shutil.copytree(project / "data", empty)
+    (empty / "attestations.yml").write_text("attestations: []\n", "utf-8")
+    summary = summarize(str(empty), str(project / "data"), project / "data", today)
+    [section] = [s for s in summary.sections if s.title == "Attestations and certifications"]
+    # One "Added" line per attestation, in the order of their ids: "Added **T** (label, ..."
+    return dict(zip(sorted(ids), section.lines, strict=True))
+
+
+@pytest.mark.parametrize("today", ["2026-11-26", "2027-04-15", "2027-07-01", "2031-01-01"])
+def test_pages_trust_json_feed_badges_and_diff_agree_on_every_standing(
+    tmp_path: Path, today: str
+) -> None:
+    project = copy_scenario("payments", tmp_path)
+    build = run_build(project, today=today, strict=False)
+    assert build.returncode == 0, build.output
+    document = trust_json(build)
+    expected = {a["id"]: a["standing_label"].lower() for a in document["attestations"]}
+    ids = list(expected)
+    assert _pages(build) == expected
+    assert _feed(build) == expected
+    assert _badges(build, ids) == expected
+    lines = _diff(project, dt.date.fromisoformat(today), ids, tmp_path)
+    for key, label in expected.items():
+        assert re.search(rf"\*\* \({re.escape(label)}[,)]", lines[key]), (key, lines[key])
+    # the dates move things along: nothing is current forever
+    if today == "2031-01-01":
+        assert set(expected.values()) <= {"superseded", "expired", "retired version",
+                                          "aligned, not certified"}
