@@ -31,8 +31,8 @@ from trustcenter.model import (
     subprocessor_events,
 )
 from trustcenter.projection import AttestationView, project
-from trustcenter.render import transfer_text
 from trustcenter.status import long_date
+from trustcenter.transfers import transfer_text
 
 T = TypeVar("T")
 

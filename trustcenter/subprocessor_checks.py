@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from trustcenter.checks import Checker
 from trustcenter.model import Regime, Subprocessor, TransferMechanism
-from trustcenter.render import mechanism_label
+from trustcenter.transfers import mechanism_label
 
 
 def check_transfers(checker: Checker, subprocessors: Sequence[Subprocessor]) -> None:

@@ -22,8 +22,9 @@ from trustcenter.model import (
     subprocessor_events,
 )
 from trustcenter.projection import AttestationView, Projection
-from trustcenter.render import FEEDS, Links, transfer_text
+from trustcenter.render import FEEDS, Links
 from trustcenter.status import long_date
+from trustcenter.transfers import transfer_text
 
 ATOM = "http://www.w3.org/2005/Atom"
 

@@ -29,8 +29,9 @@ from trustcenter.model import (
     slug,
 )
 from trustcenter.projection import AttestationView, Projection, project
-from trustcenter.render import Links, last_changed, plain_text, transfer_text
+from trustcenter.render import Links, last_changed, plain_text
 from trustcenter.status import Standing
+from trustcenter.transfers import transfer_text
 
 #: The format's version; every change is listed in ``handbook/trust-json.md``.
 FORMAT, VERSION = "trustcenter/trust.json", "2.0"
