@@ -186,8 +186,13 @@ def test_a_direct_mkdocs_build_without_the_plugin_stops(scenario: Any) -> None:
     assert run_pipeline(project).returncode == 0
 
 
-def test_the_data_is_loaded_once_per_build_on_zensical(scenario: Any) -> None:
-    """Zensical calls define_env once per page: the data must not be loaded per page."""
+@pytest.mark.parametrize(("builder", "loads"), [("mkdocs", 1), ("properdocs", 2),
+                                               ("zensical", 2)])
+def test_the_data_is_loaded_once_per_process(scenario: Any, builder: str, loads: int) -> None:
+    """Zensical calls define_env once per page: the data must not be loaded per page.
+
+    MkDocs runs in the pipeline's process: one load; the others run in a subprocess:
+    one load to validate, one in the builder's process."""
     project = scenario("overview")
     probe = project / "count_loads.py"
     probe.write_text(
@@ -200,7 +205,6 @@ def test_the_data_is_loaded_once_per_build_on_zensical(scenario: Any) -> None:
     env = {"PYTHONPATH": str(project), "PYTHONSTARTUP": ""}
     site_customize = project / "sitecustomize.py"
     site_customize.write_text("import count_loads  # noqa: F401\n", "utf-8")
-    build = run_pipeline(project, "zensical", extra_env=env)
+    build = run_pipeline(project, builder, extra_env=env)
     assert build.returncode == 0, build.output
-    # one load to validate in `trustcenter build`, one in the Zensical process
-    assert build.output.count("LOADED-DATA") == 2, build.output
+    assert build.output.count("LOADED-DATA") == loads, build.output

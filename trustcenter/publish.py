@@ -121,9 +121,9 @@ def build(
     error, a builder failure, a leak, or under ``strict`` any warning.
     """
     from trustcenter.gate import GateError, GateSettings
-    from trustcenter.loader import load
     from trustcenter.render import plain_text
     from trustcenter.restricted_files import published_overlap
+    from trustcenter.site_macros import MacroError, load_once
 
     builder = BUILDERS[builder_name]
     from trustcenter.exports.openpgp import SigningError, clearsign, signing_key
@@ -141,8 +141,12 @@ def build(
     if (overlap := published_overlap(config.files_dir, published)) is not None:
         raise BuildFailed(overlap)
     try:
-        result = load(config.data_dir, date, config.files_dir, site_url=config.site_url)
-    except FileNotFoundError as error:
+        # Through the per-process cache: MkDocs, run in this process, reuses this load.
+        loaded = load_once(
+            config.data_dir, date, config.files_dir, site_url=config.site_url, report=False
+        )
+        result = loaded.result
+    except (FileNotFoundError, MacroError) as error:
         raise BuildFailed(str(error)) from None
     for problem in result.problems:
         say(problem.format())

@@ -120,6 +120,7 @@ def load_once(
     files_dir: Path | None = None,
     *,
     site_url: str | None = None,
+    report: bool = True,
 ) -> _Loaded:
     """The data of ``data_dir`` as of ``today``, loaded and checked once per state.
 
@@ -127,7 +128,9 @@ def load_once(
     (:mod:`trustcenter.restricted_files`); ``site_url`` the published address, against
     which security.txt's place is checked (None under ``mkdocs serve``). Raises
     :class:`MacroError` when the data folder is missing. Problems are logged the first
-    time a state is loaded (unless ``trustcenter build`` reported them already).
+    time a state is loaded, unless ``report`` is false or ``trustcenter build`` runs the
+    builder (it reports them itself). ``trustcenter build`` loads through here too, so
+    with MkDocs in its process the data is loaded once for the whole build.
     """
     from trustcenter.loader import load
     from trustcenter.render import Renderer
@@ -135,12 +138,13 @@ def load_once(
     if not data_dir.is_dir():
         raise MacroError(f"trustcenter: data folder not found: {data_dir}")
     files = _fingerprint(files_dir, deep=True) if files_dir else ()
-    key = (str(data_dir.resolve()), today, _fingerprint(data_dir), str(files_dir), files, site_url)
+    where = str(files_dir.resolve()) if files_dir else None
+    key = (str(data_dir.resolve()), today, _fingerprint(data_dir), where, files, site_url)
     loaded = _cache.get(key)
     if loaded is not None:
         return loaded
     result = load(data_dir, today, files_dir, site_url=site_url)
-    if not under_pipeline():
+    if report and not under_pipeline():
         for problem in result.problems:
             (log.error if problem.is_error else log.warning)(problem.format())
     renderer = Renderer(result.trust_center, today) if result.trust_center else None
