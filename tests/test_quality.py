@@ -21,7 +21,9 @@ from trustcenter.links import broken_links
 
 SECRET = new_secret()
 PAGES = ["", "controls/", "criteria/", "subprocessors/", "documents/", "faq/", "updates/",
-         "reports/", "404.html"]
+         "reports/", "request-access/", "404.html"]
+#: A desktop and a phone (the widths a reviewer's screens have, in CSS pixels).
+VIEWPORTS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
 @pytest.fixture(scope="module")
@@ -44,11 +46,13 @@ def test_every_page_of_the_site_is_checked(example: Build) -> None:
     assert built == expected
 
 
+@pytest.mark.parametrize("width", VIEWPORTS)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
 def test_no_accessibility_violation(browser: Browser, origin: str, path: str,
-                                    scheme: str) -> None:
-    with visit(browser, origin, color_scheme=scheme, bypass_csp=True) as seen:
+                                    scheme: str, width: str) -> None:
+    with visit(browser, origin, color_scheme=scheme, bypass_csp=True,
+               viewport=VIEWPORTS[width]) as seen:
         seen.page.goto(origin + path, wait_until="networkidle")
         expected = "slate" if scheme == "dark" else "default"
         assert seen.page.evaluate("document.body.dataset.mdColorScheme") == expected
@@ -172,3 +176,23 @@ def test_unlocked_report_details_have_no_accessibility_violation(
         seen.page.goto(f"{origin}reports/#code={code}", wait_until="networkidle")
         seen.page.wait_for_selector(".tc-gate--open")
         assert axe_violations(seen.page) == []
+
+
+@pytest.mark.parametrize("width", VIEWPORTS)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_filled_in_request_form_has_no_accessibility_violation(
+    browser: Browser, origin: str, scheme: str, width: str
+) -> None:
+    with visit(browser, origin, color_scheme=scheme, bypass_csp=True,
+               viewport=VIEWPORTS[width]) as seen:
+        page = seen.page
+        page.goto(f"{origin}request-access/", wait_until="networkidle")
+        page.fill("#tc-request-name", "Ada Reviewer")
+        page.fill("#tc-request-company", "Northwind")
+        page.fill("#tc-request-email", "ada@northwind.example")
+        page.locator("input[name='reports']").first.check()
+        page.fill("#tc-request-reason", "Vendor review")
+        page.check("#tc-request-terms")
+        page.click("#tc-request-form button[type='submit']")
+        page.wait_for_selector("#tc-request-result:not([hidden])")
+        assert axe_violations(page) == []

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from trustcenter.attestation_checks import check_attestations
+from trustcenter.branding import logo_problems
 from trustcenter.checks import Checker
 from trustcenter.model import (
     DATA_FILES,
@@ -142,6 +143,9 @@ def load(
         placement = Checker(sources, today, settings.thresholds)
         placement.security_txt_address(security_txt, site_url)
         problems += placement.problems
+    problems += logo_problems(
+        models.get("company.yml"), data_dir, sources.get(display_name(data_dir / "company.yml"))
+    )
     if any(p.is_error for p in problems):
         return LoadResult(None, sort_problems(problems))
     trust_center = _assemble(models)

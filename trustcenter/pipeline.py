@@ -204,7 +204,9 @@ def after_build(
     if csp:
         from trustcenter.csp import apply_policy
 
-        outcome.policy_pages = apply_policy(site_dir)
+        request = trust_center.company.request_access
+        endpoints = [request.endpoint] if request and request.endpoint else []
+        outcome.policy_pages = apply_policy(site_dir, endpoints)
     from trustcenter.links import broken_links
 
     outcome.broken_links = broken_links(site_dir, site.base_path)

@@ -44,6 +44,7 @@ from trustcenter.model import (
 )
 from trustcenter.projection import project
 from trustcenter.status import framework_name, long_date
+from trustcenter.tables import label_cells
 from trustcenter.transfers import transfer_text
 
 #: Where the build writes each Atom feed, below the site's root.
@@ -97,7 +98,7 @@ def _render(template: str, **context: Any) -> Markup:
     Python-Markdown passes a raw HTML block through untouched only while the block has no
     blank line, so blank lines are dropped (they carry no meaning in HTML).
     """
-    html = _environment().get_template(template).render(**context)
+    html = label_cells(_environment().get_template(template).render(**context))
     return Markup("\n".join(line for line in html.splitlines() if line.strip()))
 
 

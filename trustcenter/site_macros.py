@@ -60,6 +60,8 @@ LINKING_SECTIONS = (
     "faq",
     "updates",
 )
+#: The hub's sections (:mod:`trustcenter.hub`): they link to other pages too.
+HUB_SECTIONS = ("hero", "sections", "subscribe", "request_access")
 #: The dotted name of :class:`Autoescape`, as ``mkdocs.yml`` lists it in ``j2_extensions``.
 AUTOESCAPE = f"{__name__}.Autoescape"
 #: What a direct ``zensical build`` stops with.
@@ -282,6 +284,7 @@ def define_env(env: Any) -> None:
     for name in LINKING_SECTIONS:
         env.macro(_with_links(env, getattr(renderer, name), pages), name)
     env.macro(lambda: Markup.escape(company.name), "company_name")
+    _buyers_path(env, trust_center, today, folder, pages)
     # The page's path is sealed into the ciphertext, so it only opens where it was put.
     # The files' keys and asset names come from the secret and the files themselves, so
     # the after-build step that writes the assets computes the same ones on its own.
@@ -294,6 +297,36 @@ def define_env(env: Any) -> None:
 
     env.macro(gated_reports, "gated_reports")
     env.variables["build_date"] = today.isoformat()
+
+
+def _buyers_path(
+    env: Any, trust_center: Any, today: dt.date, folder: Path, pages: frozenset[str]
+) -> None:
+    """The hub's macros, the facts the theme's partials show, and the logo handed over.
+
+    The header and footer partials read ``extra.tc_site`` (escaped there); the logo is
+    copied from the data folder into the staging folder, which the after-build pass
+    copies into the output (:func:`trustcenter.pipeline.after_build`, step 1).
+    """
+    from trustcenter.branding import logo_path, write_logo
+    from trustcenter.hub import Hub, last_change
+    from trustcenter.pipeline import STAGED_SITE, staging_dir
+    from trustcenter.status import long_date
+
+    hub = Hub(trust_center, today, site_url(env))
+    for name in HUB_SECTIONS:
+        env.macro(_with_links(env, getattr(hub, name), pages), name)
+    changed = last_change(trust_center, today)
+    extra = env.conf["extra"]  # MkDocs' config object or Zensical's mapping: both take keys
+    if extra is not None:
+        extra["tc_site"] = {
+            "logo": logo_path(trust_center.company),
+            "last_change": changed.isoformat() if changed else None,
+            "last_change_text": long_date(changed) if changed else None,
+            "security_txt": trust_center.security_txt is not None,
+        }
+    if trust_center.company.logo is not None:
+        write_logo(staging_dir() / STAGED_SITE, trust_center.company, folder)
 
 
 __all__ = ["AUTOESCAPE", "Autoescape", "MacroError", "define_env", "load_once"]

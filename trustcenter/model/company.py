@@ -9,6 +9,8 @@ from pydantic import (
 )
 
 from trustcenter.model.base import Identifier, Internal, MarkdownText, Model, Text, Url
+from trustcenter.model.base import Internal, MarkdownText, Model, Text, Url
+from trustcenter.model.presentation import Logo, RequestAccess
 
 
 class ContactPurpose(enum.StrEnum):
@@ -93,6 +95,10 @@ class Company(Model):
     website: Url
     description: MarkdownText
     commitment: MarkdownText
+    tagline: Text | None = None
+    """One line for the overview's hero (the commitment in a sentence)."""
+    logo: Logo | None = None
+    request_access: RequestAccess | None = None
     contacts: list[Contact] = Field(min_length=1)
     legal_entities: list[LegalEntity] = []
     system: SystemDescription
