@@ -26,8 +26,8 @@ from trustcenter.model import (
     TrustCenter,
     subprocessor_events,
 )
-from trustcenter.render import FEEDS, Links, _render
 from trustcenter.projection import project
+from trustcenter.render import FEEDS, Links, _render
 
 #: The page that holds the request form (``docs/request-access.md``).
 REQUEST_PAGE = "request-access"

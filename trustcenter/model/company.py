@@ -9,7 +9,6 @@ from pydantic import (
 )
 
 from trustcenter.model.base import Identifier, Internal, MarkdownText, Model, Text, Url
-from trustcenter.model.base import Internal, MarkdownText, Model, Text, Url
 from trustcenter.model.presentation import Logo, RequestAccess
 
 
