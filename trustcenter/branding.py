@@ -41,6 +41,7 @@ def logo_problems(
             (*company._source[1], "logo", "file"),
             f"expected the logo file '{company.logo.file}' in the data folder, found no such file",
             hint=f"put the image at {path.as_posix()} or correct the name",
+            rule="logo-missing",
         )
     ]
 

@@ -120,6 +120,8 @@ _RULES: dict[str, str] = {
     "file-name-clash": "two files of one entry that would be saved under the same name",
     "file-unreadable": "a restricted file that is missing, unreadable, empty or outside",
     "file-large": "a restricted file over the size at which GitHub warns",
+    # --- the site's presentation (trustcenter.branding) -------------------------------
+    "logo-missing": "the logo file company.yml names is not in the data folder",
 }
 
 #: Every rule id and its one-line summary, in a stable order. Read-only.
