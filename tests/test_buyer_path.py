@@ -200,3 +200,65 @@ def test_an_endpoint_form_posts_exactly_the_fields_to_the_endpoint(
         problems = seen.problems() if javascript else {"console": seen.console_errors,
                                                         "csp": [], "other origins": []}
         assert problems == {"console": [], "csp": [], "other origins": []}
+
+
+def test_filters_narrow_a_complete_table(browser: Browser, example: str) -> None:
+    with visit(browser, example) as seen:
+        page = seen.page
+        page.goto(example + "controls/", wait_until="networkidle")
+        rows = page.locator(".tc-controls tbody tr")
+        total = rows.count()
+        assert page.locator(".tc-filter__count").inner_text() == f"{total} shown"
+        page.select_option(".tc-filter select >> nth=1", "In progress")
+        shown = [r for r in rows.all() if r.is_visible()]
+        assert 0 < len(shown) < total
+        assert all("In progress" in r.inner_text() for r in shown)
+        page.select_option(".tc-filter select >> nth=1", "")
+        page.fill(".tc-filter input[type='search']", "phishing")
+        shown = [r for r in rows.all() if r.is_visible()]
+        assert 0 < len(shown) < total
+        assert all("phishing" in r.inner_text().lower() for r in shown)
+        # A category with no row left is hidden whole.
+        assert page.locator(".tc-control-group:visible").count() < page.locator(
+            ".tc-control-group").count()
+        page.goto(example + "subprocessors/", wait_until="networkidle")
+        page.select_option(".tc-filter select >> nth=0", "Portugal")
+        shown = [r for r in page.locator(".tc-subprocessors tbody tr").all() if r.is_visible()]
+        assert shown and all("Portugal" in r.inner_text() for r in shown)
+        assert seen.problems() == {"console": [], "csp": [], "other origins": []}
+
+
+def test_without_javascript_every_row_is_there(browser: Browser, example: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(example + "controls/", wait_until="networkidle")
+    assert page.locator(".tc-filter").count() == 0
+    assert all(r.is_visible() for r in page.locator(".tc-controls tbody tr").all())
+    context.close()
+
+
+def test_faq_answers_fold_and_open_at_their_anchor(browser: Browser, example: str) -> None:
+    page = browser.new_page()
+    page.goto(example + "faq/", wait_until="networkidle")
+    item = page.locator("details.tc-faq__item").first
+    anchor = item.get_attribute("id")
+    assert item.get_attribute("open") is None
+    item.locator("summary").click()
+    assert item.get_attribute("open") is not None
+    page.goto(f"{example}faq/#{anchor}")
+    page.reload(wait_until="networkidle")
+    assert page.locator(f"#{anchor}").get_attribute("open") is not None
+    page.close()
+
+
+def test_documents_under_nda_show_a_lock_and_a_request_button(
+    browser: Browser, example: str
+) -> None:
+    page = browser.new_page()
+    page.goto(example + "documents/", wait_until="networkidle")
+    locked = page.locator(".tc-documents tbody tr", has=page.locator(".tc-lock"))
+    assert locked.count() >= 1
+    for row in locked.all():
+        button = row.locator("a.tc-request-button")
+        assert button.get_attribute("href") == "../request-access/#request-form"
+    page.close()

@@ -173,8 +173,10 @@ def after_build(
        from the restricted folder ``files_dir`` and the gate's settings ``gate``; their
        keys and names come from the secret, so the page sealer shares no state with
        this step), and warnings near GitHub Pages' size limits;
-    4. the Content-Security-Policy ``<meta>`` on every page (``csp=False`` only for a
-       live preview whose reload script changes on every build);
+    4. print-only link references and the list of addresses on every page
+       (:mod:`trustcenter.printing`), then the Content-Security-Policy ``<meta>`` on
+       every page (``csp=False`` only for a live preview whose reload script changes on
+       every build);
     5. every internal link and anchor checked;
     6. the leak guard over every file of the output, the files of steps 1-4 included:
        restricted values, and the restricted files' bytes; and a gated page whose
@@ -201,6 +203,9 @@ def after_build(
         sealed = seal_files_into(site_dir, trust_center, files_dir, gate)
         outcome.sealed_files = [item.asset for item in sealed]
         outcome.warnings = limit_warnings(site_dir, set(outcome.sealed_files))
+    from trustcenter.printing import add_print_links
+
+    add_print_links(site_dir)
     if csp:
         from trustcenter.csp import apply_policy
 

@@ -147,13 +147,14 @@ class Renderer:
         """The company's contacts as a list of links."""
         return _render("contacts.html", contacts=self.tc.company.contacts)
 
-    def attestation_cards(self) -> Markup:
+    def attestation_cards(self, links: Links | None = None) -> Markup:
         """One card per public attestation that is not history, with its standing."""
         return _render(
             "attestation_cards.html",
             cards=self.projection.cards(),
             today=self.today,
             access=self._access_contact(),
+            request=_request_page(links),
             services=self._service_names(),
             entities=self._entity_names(),
             opinions=OPINIONS,
@@ -241,9 +242,15 @@ class Renderer:
             feed=links.file(FEEDS["subprocessors"]),
         )
 
-    def documents(self) -> Markup:
-        """Policies and documents, with their version, review date and how to get them."""
-        return _render("documents.html", documents=self.tc.documents, access=self._access_contact())
+    def documents(self, links: Links | None = None) -> Markup:
+        """Policies and documents, with their version, review date and how to get them.
+
+        A document under NDA shows a lock and a button to the request form (or, on a site
+        without one, to the access-request contact).
+        """
+        access = self._access_contact()
+        request = _request_page(links) or (access.url if access else None)
+        return _render("documents.html", documents=self.tc.documents, request=request)
 
     def faq(self, links: Links) -> Markup:
         """Questions grouped by topic, each with an anchor and its related controls."""
@@ -266,7 +273,7 @@ class Renderer:
             level=level,
         )
 
-    def reports_overview(self) -> Markup:
+    def reports_overview(self, links: Links | None = None) -> Markup:
         """The public part of the reports page: the reports, their history, access.
 
         The words name only the reports the data has, and say whether code holders can
@@ -279,6 +286,7 @@ class Renderer:
             reports=self.projection.gated_reports(),
             history=self.projection.history(),
             access=self._access_contact(),
+            request=_request_page(links),
             downloads=any(v.item.files for v in details),
             all_downloadable=all(v.item.files for v in details),
         )
@@ -360,6 +368,11 @@ def extension_names(extensions: Iterable[Framework]) -> str:
     """``ISO/IEC 27017 and ISO/IEC 27018``: the extensions of one certificate, in words."""
     names = [framework_name(f) for f in extensions]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _request_page(links: Links | None) -> str | None:
+    """The request form's address (``request-access/#request-form``) if the site has it."""
+    return links.page("request-access", "request-form") if links is not None else None
 
 
 def plain_text(markdown_text: str) -> str:

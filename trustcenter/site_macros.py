@@ -44,16 +44,16 @@ log = logging.getLogger("mkdocs.plugins.trustcenter")
 SECTIONS = (
     "company_intro",
     "contacts",
-    "attestation_cards",
     "system_description",
     "criteria_in_scope",
     "controls_by_category",
     "subprocessors",
-    "reports_overview",
-    "documents",
 )
 #: The sections that link to other pages, so they need to know where the page is.
 LINKING_SECTIONS = (
+    "attestation_cards",
+    "documents",
+    "reports_overview",
     "controls_summary",
     "criteria_coverage",
     "subprocessor_changes",
@@ -270,6 +270,9 @@ def define_env(env: Any) -> None:
     published_at = None if _served_by_mkdocs(env) else site_url(env)
     loaded = load_once(folder, today, files, site_url=published_at)
     result = loaded.result
+    if result.trust_center is None and _served_by_mkdocs(env):
+        _preview_problems(env, result.problems)
+        return
     if result.trust_center is None:
         raise MacroError(
             f"trustcenter: {len(result.errors)} error(s) in {folder}; "
@@ -297,6 +300,23 @@ def define_env(env: Any) -> None:
 
     env.macro(gated_reports, "gated_reports")
     env.variables["build_date"] = today.isoformat()
+
+
+def _preview_problems(env: Any, problems: list[Any]) -> None:
+    """Under ``mkdocs serve`` with data errors: macros render nothing, pages show problems.
+
+    After the build, :func:`on_post_build` writes the list of problems
+    (:mod:`trustcenter.problems_page`) over every page, so the browser shows them where
+    the author is looking, and the live reload brings the real page back once the data
+    is fixed. ``mkdocs build`` never comes here: it fails on a data error, as always.
+    """
+    for name in (*SECTIONS, *LINKING_SECTIONS, *HUB_SECTIONS, "company_name", "gated_reports"):
+        env.macro(lambda *args, **kwargs: Markup(""), name)
+    env.variables["build_date"] = ""
+    log.warning(
+        "trustcenter: data errors: the preview shows them on every page until they are "
+        "fixed; nothing is exported and the site must not be published"
+    )
 
 
 def _buyers_path(

@@ -59,6 +59,8 @@ class TrustCenterPlugin(BasePlugin[TrustCenterConfig]):
 
     def __init__(self) -> None:
         self.state: BuildState | None = None
+        #: Under ``mkdocs serve`` with data errors: the page written over every page.
+        self._problems: str | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the data; name the site; make the staging folder."""
@@ -92,6 +94,17 @@ class TrustCenterPlugin(BasePlugin[TrustCenterConfig]):
         except (BadDate, GateError, SigningError, MacroError) as error:
             raise PluginError(f"trustcenter: {error}") from None
         result = loaded.result
+        self._problems = None
+        if result.trust_center is None and _served(config):
+            # A preview shows the problems in the browser (on_post_build); a build stops.
+            from trustcenter.problems_page import problems_page
+
+            log.warning(
+                "trustcenter: data errors: the preview shows them on every page until "
+                "they are fixed; nothing is exported and the site must not be published"
+            )
+            self._problems = problems_page(result.problems, str(config.site_name))
+            return config
         if result.trust_center is None:
             raise PluginError(
                 f"trustcenter: {len(result.errors)} error(s) in {data_dir}; nothing was "
@@ -118,6 +131,11 @@ class TrustCenterPlugin(BasePlugin[TrustCenterConfig]):
         """Under a direct ``mkdocs build``: every after-build step over the output."""
         from trustcenter.gate import GateSettings
 
+        if self._problems is not None:  # a preview with data errors: show them, no more
+            from trustcenter.problems_page import replace_pages
+
+            replace_pages(Path(config.site_dir), self._problems)
+            return
         if self.state is None or under_pipeline():
             self._cleanup()
             return
