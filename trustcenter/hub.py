@@ -187,6 +187,7 @@ class Hub:
             "subscribe.html",
             subprocessors_feed=links.file(FEEDS["subprocessors"]),
             updates_feed=links.file(FEEDS["updates"]),
+            attestations_feed=links.file(FEEDS["attestations"]),
             email=notice.subscribe if notice else None,
             trust_json=links.file("trust.json"),
         )
