@@ -78,7 +78,9 @@ def test_overview_and_controls_print_cleanly(
         marker = page.locator(".tc-print-ref").first
         assert marker.is_visible()
         href = marker.evaluate("sup => sup.previousElementSibling.getAttribute('href')")
-        number = int(marker.inner_text().strip("[]"))
+        assert marker.evaluate("sup => getComputedStyle(sup, '::after').content") == (
+            f'"[{marker.get_attribute("data-ref")}]"')
+        number = int(marker.get_attribute("data-ref") or 0)
         listed = page.locator(".tc-print-links li").nth(number - 1)
         assert listed.is_visible() and listed.inner_text() == href.removeprefix("mailto:")
     else:

@@ -4,8 +4,8 @@ A printed page cannot be clicked, so a reviewer who files it needs the addresses
 inside the text, long URLs break table cells and sentences apart. Every page therefore
 carries, after the build, a marker after each link to another site or an e-mail address
 (``[1]``) and, at the end of the article, the numbered list of those addresses. Both
-are hidden on screen and shown only in print by the stylesheet, so nothing changes for
-a reader, a screen reader (``aria-hidden``) or the search index (built before this).
+are hidden on screen and shown only in print by the stylesheet (the numbers are drawn by
+CSS), so nothing changes for a reader, a screen reader or the search index.
 A link whose text already is its address gets no marker.
 """
 
@@ -46,7 +46,9 @@ def with_print_links(page: str) -> str:
         if text in (address, address.rstrip("/")):
             return link.group(0)
         number = numbers.setdefault(address, len(numbers) + 1)
-        return f'{link.group(0)}<sup class="tc-print-ref" aria-hidden="true">[{number}]</sup>'
+        # The number is drawn by the stylesheet (``::after``), so the page's text, as a
+        # screen reader or a parser reads it, is unchanged.
+        return f'{link.group(0)}<sup class="tc-print-ref" data-ref="{number}"></sup>'
 
     body = _LINK.sub(mark, match.group(2))
     if numbers:
