@@ -264,15 +264,17 @@ def define_env(env: Any) -> None:
             clearsign("", *key)
     except (BadDate, GateError, SigningError) as error:
         raise MacroError(f"trustcenter: {error}") from None
+    plugins = _config(env).get("plugins") or {}
+    plugin = plugins.get("trustcenter") if hasattr(plugins, "get") else None
+    if getattr(plugin, "preview_problems", None) is not None:  # mkdocs serve, data errors
+        _preview_problems(env)
+        return
     folder, files = folders(env)
     # Facts that must agree with site_url (security.txt's Canonical and place) are
     # checked against it, except under `mkdocs serve`, which rewrites it.
     published_at = None if _served_by_mkdocs(env) else site_url(env)
     loaded = load_once(folder, today, files, site_url=published_at)
     result = loaded.result
-    if result.trust_center is None and _served_by_mkdocs(env):
-        _preview_problems(env, result.problems)
-        return
     if result.trust_center is None:
         raise MacroError(
             f"trustcenter: {len(result.errors)} error(s) in {folder}; "
@@ -287,7 +289,7 @@ def define_env(env: Any) -> None:
     for name in LINKING_SECTIONS:
         env.macro(_with_links(env, getattr(renderer, name), pages), name)
     env.macro(lambda: Markup.escape(company.name), "company_name")
-    _buyers_path(env, trust_center, today, folder, pages)
+    _buyers_path(env, result.trust_center, today, folder, pages)
     # The page's path is sealed into the ciphertext, so it only opens where it was put.
     # The files' keys and asset names come from the secret and the files themselves, so
     # the after-build step that writes the assets computes the same ones on its own.
@@ -302,10 +304,10 @@ def define_env(env: Any) -> None:
     env.variables["build_date"] = today.isoformat()
 
 
-def _preview_problems(env: Any, problems: list[Any]) -> None:
+def _preview_problems(env: Any) -> None:
     """Under ``mkdocs serve`` with data errors: macros render nothing, pages show problems.
 
-    After the build, :func:`on_post_build` writes the list of problems
+    After the build, the ``trustcenter`` plugin writes the list of problems
     (:mod:`trustcenter.problems_page`) over every page, so the browser shows them where
     the author is looking, and the live reload brings the real page back once the data
     is fixed. ``mkdocs build`` never comes here: it fails on a data error, as always.
@@ -313,10 +315,6 @@ def _preview_problems(env: Any, problems: list[Any]) -> None:
     for name in (*SECTIONS, *LINKING_SECTIONS, *HUB_SECTIONS, "company_name", "gated_reports"):
         env.macro(lambda *args, **kwargs: Markup(""), name)
     env.variables["build_date"] = ""
-    log.warning(
-        "trustcenter: data errors: the preview shows them on every page until they are "
-        "fixed; nothing is exported and the site must not be published"
-    )
 
 
 def _buyers_path(

@@ -60,7 +60,7 @@ class TrustCenterPlugin(BasePlugin[TrustCenterConfig]):
     def __init__(self) -> None:
         self.state: BuildState | None = None
         #: Under ``mkdocs serve`` with data errors: the page written over every page.
-        self._problems: str | None = None
+        self.preview_problems: str | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the data; name the site; make the staging folder."""
@@ -94,7 +94,7 @@ class TrustCenterPlugin(BasePlugin[TrustCenterConfig]):
         except (BadDate, GateError, SigningError, MacroError) as error:
             raise PluginError(f"trustcenter: {error}") from None
         result = loaded.result
-        self._problems = None
+        self.preview_problems = None
         if result.trust_center is None and _served(config):
             # A preview shows the problems in the browser (on_post_build); a build stops.
             from trustcenter.problems_page import problems_page
@@ -103,7 +103,7 @@ class TrustCenterPlugin(BasePlugin[TrustCenterConfig]):
                 "trustcenter: data errors: the preview shows them on every page until "
                 "they are fixed; nothing is exported and the site must not be published"
             )
-            self._problems = problems_page(result.problems, str(config.site_name))
+            self.preview_problems = problems_page(result.problems, str(config.site_name))
             return config
         if result.trust_center is None:
             raise PluginError(
@@ -131,10 +131,10 @@ class TrustCenterPlugin(BasePlugin[TrustCenterConfig]):
         """Under a direct ``mkdocs build``: every after-build step over the output."""
         from trustcenter.gate import GateSettings
 
-        if self._problems is not None:  # a preview with data errors: show them, no more
+        if self.preview_problems is not None:  # a preview with data errors: show them, no more
             from trustcenter.problems_page import replace_pages
 
-            replace_pages(Path(config.site_dir), self._problems)
+            replace_pages(Path(config.site_dir), self.preview_problems)
             return
         if self.state is None or under_pipeline():
             self._cleanup()
