@@ -89,7 +89,9 @@ def check_attestations(
             checker.report(item, list(path), message, hint=hint, at_key=at_key, rule=rule)
         for field, message, hint, rule in _date_warnings(item):
             checker.report(item, list(field), message, hint=hint, warning=True, rule=rule)
-    for view in judge(items, checker.today, company.name if company else "the company"):
+    company_name = company.name if company else "the company"
+    expiring_days = checker.thresholds.attestation_expiring_days
+    for view in judge(items, checker.today, company_name, expiring_days):
         for finding in view.findings:
             checker.report(
                 view.item,

@@ -446,7 +446,8 @@ class Checker:
         mapped = {criterion for control in controls for criterion in control.criteria}
         warned: set[str] = set()
         in_scope = (Standing.CURRENT, Standing.EXPIRING, Standing.IN_PROGRESS, Standing.PLANNED)
-        for view in judge(attestations, self.today):
+        expiring_days = self.thresholds.attestation_expiring_days
+        for view in judge(attestations, self.today, expiring_days=expiring_days):
             item = view.item
             if (
                 not item.framework.uses_criteria

@@ -20,7 +20,7 @@ frameworks catalogue, :mod:`trustcenter.catalogue.frameworks`):
    made against it (ISO/IEC 27001:2013 after 31 October 2025) is "retired version" from
    that day, unless it had expired by its own rule before.
 5. The framework's validity rule gives the last day it is current; within
-   :data:`EXPIRING_WITHIN` of that day it is "expiring soon", after it "expired".
+   ``attestation_expiring_days`` (default 90) of that day it is "expiring soon", after it "expired".
    A framework with no confirmed rule is "not judged", with a warning, never current.
 """
 
@@ -56,8 +56,9 @@ from trustcenter.status import (
     title,
 )
 
-#: How long before the end of its currency a card says "expiring soon".
-EXPIRING_WITHIN = dt.timedelta(days=90)
+#: How many days before the end of its currency a card says "expiring soon", unless
+#: ``thresholds.attestation_expiring_days`` in ``data/settings.yml`` says otherwise.
+DEFAULT_EXPIRING_DAYS = 90
 #: The frameworks whose details the gated page describes (restricted-use SOC reports).
 GATED_FRAMEWORKS = (Framework.SOC1, Framework.SOC2)
 
@@ -270,10 +271,14 @@ class _Judgement:
 
 
 def _judge_one(
-    item: Attestation, items: Sequence[Attestation], today: dt.date, company: str
+    item: Attestation,
+    items: Sequence[Attestation],
+    today: dt.date,
+    company: str,
+    expiring_days: int,
 ) -> _Judgement:
     """The standing of ``item``, and the day a later report issued ahead supersedes it."""
-    judgement = _judge_standing(item, items, today, company)
+    judgement = _judge_standing(item, items, today, company, expiring_days)
     successor = _successor(item, items)
     pending = successor.issued if successor is not None else None
     if (
@@ -287,7 +292,11 @@ def _judge_one(
 
 
 def _judge_standing(
-    item: Attestation, items: Sequence[Attestation], today: dt.date, company: str
+    item: Attestation,
+    items: Sequence[Attestation],
+    today: dt.date,
+    company: str,
+    expiring_days: int,
 ) -> _Judgement:
     entry = catalogue_framework(item.framework.value)
     kind = kind_of(item)
@@ -394,7 +403,7 @@ def _judge_standing(
             since=since,
             findings=findings,
         )
-    expiring_from = end - EXPIRING_WITHIN + dt.timedelta(days=1)
+    expiring_from = end - dt.timedelta(days=expiring_days) + dt.timedelta(days=1)
     if today >= expiring_from:
         judgement = _Judgement(
             Standing.EXPIRING,
@@ -502,8 +511,8 @@ def _expiring_finding(
     if rule is ValidityRule.AFTER_REFERENCE:
         return Finding(
             ("period",) if item.period else ("as_of",),
-            f"{name} covers a date more than 9 months ago and no later report or bridge "
-            f"letter follows it: it goes stale on {long_date(end)} ({build})",
+            f"{name} goes stale on {long_date(end)} and no later report or bridge letter "
+            f"follows it ({build})",
             "schedule the next examination, or add a bridge letter",
             "report-expiring",
         )
@@ -516,19 +525,24 @@ def _expiring_finding(
 
 
 def judge(
-    items: Sequence[Attestation], today: dt.date, company: str = "the company"
+    items: Sequence[Attestation],
+    today: dt.date,
+    company: str = "the company",
+    expiring_days: int = DEFAULT_EXPIRING_DAYS,
 ) -> list[AttestationView]:
     """Each attestation of ``items`` (internal ones too) as it stands on ``today``.
 
     ``items`` is the whole list, since a later attestation of the same programme
     supersedes an earlier one. ``company`` names who stated a self-assessment.
+    ``expiring_days`` is how many days before the end of its currency an attestation
+    is "expiring soon" and warned about (``thresholds.attestation_expiring_days``).
     """
     views = []
     for item in items:
         entry = catalogue_framework(item.framework.value)
         kind = kind_of(item)
         version = entry.version(item.standard_version) if item.standard_version else None
-        judgement = _judge_one(item, items, today, company)
+        judgement = _judge_one(item, items, today, company, expiring_days)
         if item.archived and not judgement.standing.stands:
             judgement.findings = []  # kept for the record on purpose
         views.append(
@@ -641,5 +655,6 @@ class Projection:
 
 def project(tc: TrustCenter, today: dt.date) -> Projection:
     """The projection of ``tc`` on ``today``: every public attestation, judged once."""
-    views = judge(tc.attestations, today, tc.company.name)
+    expiring_days = tc.settings.thresholds.attestation_expiring_days
+    views = judge(tc.attestations, today, tc.company.name, expiring_days)
     return Projection(today, tuple(v for v in views if v.public))

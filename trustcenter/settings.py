@@ -17,6 +17,8 @@ in ``handbook/rules.md`` beside the rule that uses it.
 | ``grant_warn_days`` | 14 | ``grant-expiring`` |
 | ``document_review_days`` | 365 | ``review-overdue`` |
 | ``notice_days_floor`` | 0 (off) | ``notice-below-floor`` |
+| ``attestation_expiring_days`` | 90 | ``report-expiring``, ``certificate-expiring``, |
+| | | ``attestation-retiring``; the "expiring soon" standing |
 """
 
 from __future__ import annotations

@@ -200,8 +200,8 @@ def test_soc_report_nine_months_old_warns_with_the_day_it_goes_stale(
     [problem] = data.load(today).problems
     assert_problem(
         problem, "data/attestations.yml:9:7: warning",
-        "SOC 2 Type 2 covers a date more than 9 months ago and no later report or bridge "
-        "letter follows it: it goes stale on 31 December 2026",
+        "SOC 2 Type 2 goes stale on 31 December 2026 and no later report or bridge letter "
+        "follows it",
         "schedule the next examination, or add a bridge letter",
     )
 
@@ -326,3 +326,24 @@ def test_a_certificate_near_its_expiry_warns_with_its_date(
     assert problem.severity.value == "warning"
     assert problem.message.startswith(message)
     assert (problem.line, problem.column) == (24, 14)
+
+
+@pytest.mark.parametrize(
+    ("today", "warned", "standing"),
+    [
+        (dt.date(2026, 10, 3), False, "current"),  # 90 days ahead: outside a 30-day window
+        (dt.date(2026, 12, 1), False, "current"),
+        (dt.date(2026, 12, 2), True, "expiring"),  # the 30th day before it goes stale
+    ],
+)
+def test_the_expiring_window_is_the_companys_threshold(
+    data, today: dt.date, warned: bool, standing: str
+) -> None:
+    from trustcenter.projection import project
+
+    data.write("settings.yml", b"thresholds:\n  attestation_expiring_days: 30\n")
+    result = data.load(today)
+    assert [p.rule for p in result.problems] == (["report-expiring"] if warned else [])
+    assert result.trust_center is not None
+    [view] = [v for v in project(result.trust_center, today).attestations if v.id == "soc2-2025"]
+    assert view.standing.value == standing

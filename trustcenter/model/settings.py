@@ -43,6 +43,7 @@ class Thresholds(Model):
     grant_warn_days: int = Field(default=14, ge=0, le=365)
     document_review_days: int = Field(default=365, ge=1, le=3650)
     notice_days_floor: int = Field(default=0, ge=0, le=365)
+    attestation_expiring_days: int = Field(default=90, ge=0, le=365)
 
 
 class Settings(Model):
