@@ -602,7 +602,7 @@ class Projection:
         for _key, views in groups.items():
             if not any(v.history for v in views):
                 continue
-            issued = [v for v in views if v.item.status is AttestationStatus.ISSUED]
+            issued = [v for v in views if v.item.status is AttestationStatus.ISSUED or v.history]
             issued.sort(key=lambda v: _ordering_date(v.item) or dt.date.min, reverse=True)
             name = framework_name(views[0].item.framework)
             if views[0].item.programme:
@@ -613,10 +613,10 @@ class Projection:
     def in_scope(self, view: AttestationView) -> bool:
         """True when ``view`` counts in what is "in scope today".
 
-        It stands, or is under way or planned; never superseded, expired, retired or
-        withdrawn.
+        It stands, or is under way or planned; never superseded, expired, retired,
+        withdrawn or archived (an abandoned plan kept for the record is history).
         """
-        return view.standing in (
+        return not view.history and view.standing in (
             Standing.CURRENT,
             Standing.EXPIRING,
             Standing.IN_PROGRESS,

@@ -256,3 +256,29 @@ def test_every_framework_has_a_catalogue_entry_with_sources() -> None:
     assert catalogue["pci_dss"].version("3.2.1").retired == D(2024, 4, 1)
     assert catalogue["pa_dss"].closed == D(2022, 10, 28)
     assert catalogue["c5"].validity.rule is ValidityRule.NONE_CONFIRMED
+
+
+def test_an_archived_plan_is_history_and_counts_in_no_scope() -> None:
+    from trustcenter.projection import Projection
+
+    plan = attestation(
+        id="soc2-abandoned", framework="soc2", type=2, status="planned", archived=True,
+        categories=["security", "privacy"],
+    )
+    [view] = judge([plan], D(2026, 11, 30))
+    assert view.history
+    projection = Projection(D(2026, 11, 30), (view,))
+    assert not projection.in_scope(view)
+    assert projection.categories_in_scope() == []
+
+
+def test_an_archived_withdrawn_attestation_is_listed_in_its_history() -> None:
+    from trustcenter.projection import Projection
+
+    withdrawn = attestation(
+        id="pci-old", framework="pci_dss", status="withdrawn", archived=True,
+        auditor="QSA LLC", issued="2024-01-15",
+    )
+    views = tuple(judge([withdrawn, PCI_2026], D(2026, 11, 30)))
+    history = dict(Projection(D(2026, 11, 30), views).history())
+    assert [v.id for v in history["PCI DSS"]] == ["x", "pci-old"]  # newest first
