@@ -150,6 +150,17 @@ def test_a_direct_mkdocs_build_still_runs_every_step(scenario: Any) -> None:
     assert _leaks(build) == set()
 
 
+def test_a_stray_pipeline_variable_does_not_skip_the_steps(scenario: Any) -> None:
+    # TRUSTCENTER_PIPELINE left in a shell or a CI job: a direct build is still not run by
+    # trustcenter build (no staging folder handed over), so it does every step itself.
+    project = scenario("overview")
+    build = run_build(project, extra_env={"TRUSTCENTER_PIPELINE": "1"})
+    assert build.returncode == 0, build.output
+    for name in EXPORTS:
+        assert (build.site / name).is_file(), name
+    assert 'http-equiv="Content-Security-Policy"' in build.page()
+
+
 @pytest.mark.parametrize("builder", BUILDERS)
 def test_yaml_values_are_text_on_every_builder(scenario: Any, builder: str) -> None:
     project = scenario("overview")

@@ -136,7 +136,9 @@ class TrustCenterPlugin(BasePlugin[TrustCenterConfig]):
 
             replace_pages(Path(config.site_dir), self.preview_problems)
             return
-        if self.state is None or under_pipeline():
+        # trustcenter build runs the pass itself and always hands this process its staging
+        # folder; a plugin that had to make its own is not under it (a stray variable).
+        if self.state is None or (under_pipeline() and self.state.own_staging is None):
             self._cleanup()
             return
         state = self.state
