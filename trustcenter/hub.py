@@ -26,7 +26,7 @@ from trustcenter.model import (
     TrustCenter,
     subprocessor_events,
 )
-from trustcenter.projection import project
+from trustcenter.projection import Projection, project
 from trustcenter.render import FEEDS, Links, _render
 
 #: The page that holds the request form (``docs/request-access.md``).
@@ -106,15 +106,23 @@ class Destination:
 class Hub:
     """The overview's hub and the request form of one trust center, as of one build date."""
 
-    def __init__(self, trust_center: TrustCenter, today: dt.date, site_url: str) -> None:
+    def __init__(
+        self,
+        trust_center: TrustCenter,
+        today: dt.date,
+        site_url: str,
+        projection: Projection | None = None,
+    ) -> None:
         self.tc = trust_center
         self.today = today
+        #: The one judgement of the attestations on ``today`` (the renderer's, when given).
+        self.projection = projection or project(trust_center, today)
         #: The site's absolute address, ending in ``/``: named in the e-mail a request sends.
         self.site_url = site_url
 
     def requestable(self) -> list[str]:
         """What a prospect may ask for: issued SOC reports and documents under NDA."""
-        items = [v.title for v in project(self.tc, self.today).gated_details()]
+        items = [v.title for v in self.projection.gated_details()]
         items += [d.title for d in self.tc.documents if d.access is DocumentAccess.NDA]
         return list(dict.fromkeys(items))
 
@@ -130,8 +138,7 @@ class Hub:
         """Logo, one-line commitment, badges, the last change, and the calls to action."""
         company = self.tc.company
         badges = [
-            (v, links.file(f"badges/attestations/{v.id}.svg"))
-            for v in project(self.tc, self.today).cards()
+            (v, links.file(f"badges/attestations/{v.id}.svg")) for v in self.projection.cards()
         ]
         logo = logo_path(company)
         return _render(
@@ -155,7 +162,7 @@ class Hub:
             (
                 "reports",
                 "Audit reports",
-                _reports_summary(len(project(tc, self.today).gated_reports())),
+                _reports_summary(len(self.projection.gated_reports())),
             ),
             (REQUEST_PAGE, "Request access", "Ask for the reports and documents under NDA"),
             (

@@ -194,13 +194,16 @@ def after_build(
 
     outcome.exported = write_exports(site_dir, trust_center, today, links)
     from trustcenter.filegate import SealedFile, unwritten_files
+    from trustcenter.restricted_files import restricted_files
 
+    # Read and hashed once, for sealing and for the leak guard.
+    restricted = restricted_files(trust_center, files_dir) if files_dir is not None else []
     sealed: list[SealedFile] = []
     if files_dir is not None and gate is not None:
-        from trustcenter.filegate import seal_files_into
+        from trustcenter.filegate import write_sealed_files
         from trustcenter.pages_limits import limit_warnings
 
-        sealed = seal_files_into(site_dir, trust_center, files_dir, gate)
+        sealed = write_sealed_files(site_dir, restricted, gate.secret) if gate.secret else []
         outcome.sealed_files = [item.asset for item in sealed]
         outcome.warnings = limit_warnings(site_dir, set(outcome.sealed_files))
     from trustcenter.printing import add_print_links
@@ -218,10 +221,7 @@ def after_build(
     from trustcenter.guard import Leak, file_leaks, restricted_values, scan
 
     outcome.leaks = scan(site_dir, restricted_values(trust_center), unchanged_from=site.theme_dirs)
-    if files_dir is not None:
-        from trustcenter.restricted_files import restricted_files
-
-        outcome.leaks += file_leaks(site_dir, restricted_files(trust_center, files_dir))
+    outcome.leaks += file_leaks(site_dir, restricted)
     # A gated page listing other sealed files than step 3 wrote would offer downloads
     # that fail: counted with the leaks, so the output is discarded the same way.
     outcome.leaks += [

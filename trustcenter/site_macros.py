@@ -255,14 +255,12 @@ def define_env(env: Any) -> None:
     if builder == "zensical" and not under_pipeline():
         raise MacroError(ZENSICAL_OUTSIDE_PIPELINE)
     _check_escaping(env, builder)
-    from trustcenter.exports.openpgp import SigningError, clearsign, signing_key
-
+    # The signing key is tried once per build, before any output, by the plugin's
+    # on_config and by trustcenter build; not here, which Zensical runs on every page.
     try:
         today = build_date()
         gate_settings = GateSettings.from_environment()
-        if (key := signing_key()) is not None:  # a key that cannot sign fails before output
-            clearsign("", *key)
-    except (BadDate, GateError, SigningError) as error:
+    except (BadDate, GateError) as error:
         raise MacroError(f"trustcenter: {error}") from None
     plugins = _config(env).get("plugins") or {}
     plugin = plugins.get("trustcenter") if hasattr(plugins, "get") else None
@@ -289,7 +287,7 @@ def define_env(env: Any) -> None:
     for name in LINKING_SECTIONS:
         env.macro(_with_links(env, getattr(renderer, name), pages), name)
     env.macro(lambda: Markup.escape(company.name), "company_name")
-    _buyers_path(env, result.trust_center, today, folder, pages)
+    _buyers_path(env, result.trust_center, today, folder, pages, renderer.projection)
     # The page's path is sealed into the ciphertext, so it only opens where it was put.
     # The files' keys and asset names come from the secret and the files themselves, so
     # the after-build step that writes the assets computes the same ones on its own.
@@ -318,7 +316,12 @@ def _preview_problems(env: Any) -> None:
 
 
 def _buyers_path(
-    env: Any, trust_center: Any, today: dt.date, folder: Path, pages: frozenset[str]
+    env: Any,
+    trust_center: Any,
+    today: dt.date,
+    folder: Path,
+    pages: frozenset[str],
+    projection: Any,
 ) -> None:
     """The hub's macros, the facts the theme's partials show, and the logo handed over.
 
@@ -331,7 +334,7 @@ def _buyers_path(
     from trustcenter.pipeline import STAGED_SITE, staging_dir
     from trustcenter.status import long_date
 
-    hub = Hub(trust_center, today, site_url(env))
+    hub = Hub(trust_center, today, site_url(env), projection)
     for name in HUB_SECTIONS:
         env.macro(_with_links(env, getattr(hub, name), pages), name)
     changed = last_change(trust_center, today)
