@@ -111,7 +111,7 @@ def test_trust_json_is_valid_against_its_published_schema(built: Build) -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema).validate(document)
     assert document["$schema"] == schema["$id"] == SITE_URL + "trust.schema.json"
-    assert (document["format"], document["version"]) == ("trustcenter/trust.json", "2.0")
+    assert (document["format"], document["version"]) == ("trustcenter/trust.json", "2.1")
     assert document["generated"] == "2026-11-26"
     assert {a["id"]: a["standing"] for a in document["attestations"]} == {
         "soc2-2026": "current", "soc1-2025": "current", "iso27001": "current",
@@ -122,8 +122,12 @@ def test_trust_json_is_valid_against_its_published_schema(built: Build) -> None:
         "nimbus": "current", "oldmail": "removed", "newmail": "upcoming"}
     assert document["security_txt"] == SITE_URL + ".well-known/security.txt"
     text = json.dumps(document)
-    for never in ("exceptions", "bridge", "internal", "owner", "evidence", "-canary"):
+    for never in ("exceptions", "bridge_letters", "signed_by", "internal", "owner", "evidence",
+                  "-canary"):
         assert never not in text
+    # the day a bridge letter covers through is public; the letter stays gated
+    [soc2] = [a for a in document["attestations"] if a["id"] == "soc2-2026"]
+    assert soc2["bridge_letter_through"] == "2026-12-31"
     # only a SOC 3's opinion is public; a SOC 1 or SOC 2 opinion stays gated
     assert all(a["opinion"] is None for a in document["attestations"])
 

@@ -2,8 +2,9 @@
 
 - ``cloud-provider``: a large cloud provider's public SOC 3s (overlapping twelve-month
   periods issued twice a year), the core SOC 2 with monthly bridge letters, a second SOC 2
-  programme for a subset of products, an ISO/IEC 27001:2013 certificate replaced by a
-  2022 one with 27017 and 27018 as extensions;
+  programme for a subset of products whose late report a bridge letter covers, an
+  ISO/IEC 27001:2013 certificate replaced by a 2022 one with 27017 and 27018 as
+  extensions;
 - ``payments``: a payments company's yearly PCI DSS Reports on Compliance (3.2.1, 4.0,
   4.0.1), a PA-DSS validation whose programme closed, SOC 1, SOC 2 and SOC 3, NIST CSF;
 - ``saas``: a SaaS company's yearly SOC 2 and a PCI DSS SAQ A self-assessment, no SOC 1.
@@ -36,7 +37,8 @@ EXPECTED = {
         "soc3-2019-10": "superseded", "soc3-2020-04": "superseded",
         "soc3-2025-10": "superseded", "soc3-2026-04": "current",
         "soc3-2026-10": "in_progress", "soc2-2025-10": "superseded",
-        "soc2-2026-04": "current", "soc2-specialty-2026": "current",
+        "soc2-2026-04": "current", "soc2-specialty-2025": "expiring",
+        "soc2-specialty-2026": "in_progress",
         "iso27001-2013": "superseded", "iso27001-2022": "current",
     },
     "payments": {
@@ -165,6 +167,27 @@ def test_a_cloud_provider_two_programmes_and_one_certificate(builds: dict[str, B
     assert [v for v in shown if v.startswith("soc3")] == ["soc3-2026-04", "soc3-2026-10"]
 
 
+def test_a_bridge_letter_keeps_a_late_report_current_and_says_so(
+    builds: dict[str, Build],
+) -> None:
+    build = builds["cloud-provider"]
+    text = card_text(build, "soc2-specialty-2025")
+    assert "Expiring soon" in text and "Expired" not in text
+    assert ("Treated as current until 31 December 2026: a bridge letter from management "
+            "covers through that day (shared with the report); the 12 months buyers rely on "
+            "a SOC 2 report for ended on 30 September 2026.") in text
+    # the monthly letters of the core report are said, and change nothing
+    assert ("A bridge letter from management covers through 31 October 2026 (shared with "
+            "the report).") in card_text(build, "soc2-2026-04")
+    document = {a["id"]: a for a in trust_json(build)["attestations"]}
+    assert document["soc2-specialty-2025"]["bridge_letter_through"] == "2026-12-31"
+    assert document["soc2-specialty-2025"]["standing_changes_on"] == "2027-01-01"
+    assert document["soc2-2026-04"]["bridge_letter_through"] == "2026-10-31"
+    # who signed the letter, and when, stay on the gated page
+    assert "Vice President, Security" not in (build.site / "trust.json").read_text("utf-8")
+    assert "Vice President, Security" not in build.page()
+
+
 # --- one standing everywhere, on several build dates -------------------------------------
 
 
@@ -202,11 +225,22 @@ def _diff(project: Path, today: dt.date, ids: list[str], tmp: Path) -> dict[str,
     return dict(zip(sorted(ids), section.lines, strict=True))
 
 
-@pytest.mark.parametrize("today", ["2026-11-26", "2027-04-15", "2027-07-01", "2031-01-01"])
+@pytest.mark.parametrize(
+    ("scenario", "today"),
+    [
+        ("payments", "2026-11-26"),
+        ("payments", "2027-04-15"),
+        ("payments", "2027-07-01"),
+        ("payments", "2031-01-01"),
+        # a bridged report: current through its letter, then expired
+        ("cloud-provider", "2026-11-26"),
+        ("cloud-provider", "2027-01-01"),
+    ],
+)
 def test_pages_trust_json_feed_badges_and_diff_agree_on_every_standing(
-    tmp_path: Path, today: str
+    tmp_path: Path, scenario: str, today: str
 ) -> None:
-    project = copy_scenario("payments", tmp_path)
+    project = copy_scenario(scenario, tmp_path)
     build = run_build(project, today=today, strict=False)
     assert build.returncode == 0, build.output
     document = trust_json(build)
@@ -219,6 +253,9 @@ def test_pages_trust_json_feed_badges_and_diff_agree_on_every_standing(
     for key, label in expected.items():
         assert re.search(rf"\*\* \({re.escape(label)}[,)]", lines[key]), (key, lines[key])
     # the dates move things along: nothing is current forever
+    if scenario == "cloud-provider":  # the letter covers through 31 December 2026
+        assert expected["soc2-specialty-2025"] == (
+            "expiring soon" if today == "2026-11-26" else "expired")
     if today == "2031-01-01":
         assert set(expected.values()) <= {"superseded", "expired", "retired version",
                                           "aligned, not certified"}

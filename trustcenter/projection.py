@@ -22,6 +22,12 @@ frameworks catalogue, :mod:`trustcenter.catalogue.frameworks`):
 5. The framework's validity rule gives the last day it is current; within
    ``attestation_expiring_days`` (default 90) of that day it is "expiring soon", after it "expired".
    A framework with no confirmed rule is "not judged", with a warning, never current.
+6. **Bridge letters** (SOC 1 and SOC 2, frameworks.md §1.3 and §13): a report stays
+   current through the day the latest valid bridge letter covers, when that is later
+   than its 12 months (valid: issued by the build date, on or after the period's end,
+   covering a day after it; :func:`bridge_letter_through`). The day a letter covers
+   through is public (the standing depends on it, and dates of coverage are not
+   confidential); the letter itself, who signed it and when, stays on the gated page.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ from trustcenter.catalogue.frameworks import framework as catalogue_framework
 from trustcenter.model import (
     Attestation,
     AttestationStatus,
+    BridgeLetter,
     Framework,
     TrustCenter,
     Visibility,
@@ -97,6 +104,8 @@ class AttestationView:
     programme: str
     version: Version | None
     superseded_by: str | None = None
+    #: The last day the latest valid bridge letter covers (public; the letter is gated).
+    bridge_letter_through: dt.date | None = None
     findings: tuple[Finding, ...] = ()
 
     @property
@@ -162,6 +171,32 @@ def _successor(item: Attestation, items: Sequence[Attestation]) -> Attestation |
         and theirs > mine
     ]
     return min(later, key=lambda o: (_ordering_date(o), o.id), default=None)
+
+
+def bridge_letter_through(item: Attestation, today: dt.date) -> dt.date | None:
+    """The last day the latest valid bridge letter of ``item`` covers, or None.
+
+    A letter counts when its framework takes bridge letters (SOC 1, SOC 2: the
+    catalogue's ``bridge_letters``), it was issued by ``today``, on or after the
+    report's period end (or "as of" date), and it covers a day after that
+    (frameworks.md §1.3). A letter that breaks the last two is a located error
+    (``bridge-letter-dates``) and never counts.
+    """
+    letter = _bridge_letter(item, today)
+    return letter.covers_through if letter else None
+
+
+def _bridge_letter(item: Attestation, today: dt.date) -> BridgeLetter | None:
+    entry = catalogue_framework(item.framework.value)
+    ref = reference_date(item)
+    if ref is None or item.gated is None or not entry.validity_of(kind_of(item)).bridge_letters:
+        return None
+    valid = [
+        letter
+        for letter in item.gated.bridge_letters
+        if ref <= letter.issued <= today and letter.covers_through > ref
+    ]
+    return max(valid, key=lambda letter: (letter.covers_through, letter.issued), default=None)
 
 
 def _validity_end(
@@ -267,6 +302,8 @@ class _Judgement:
     changes_on: dt.date | None = None
     next_standing: Standing | None = None
     superseded_by: str | None = None
+    #: The report's own last day when a bridge letter keeps it current beyond it.
+    bridged_from: dt.date | None = None
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -277,17 +314,34 @@ def _judge_one(
     company: str,
     expiring_days: int,
 ) -> _Judgement:
-    """The standing of ``item``, and the day a later report issued ahead supersedes it."""
+    """The standing of ``item``, and the first later day it changes with the data as is.
+
+    Besides the day its own rule gives, a standing changes the day a later report of
+    the programme is issued (superseded) or a bridge letter dated ahead is issued: each
+    such day is judged as a build date would be, and the first whose standing differs
+    is the one announced.
+    """
     judgement = _judge_standing(item, items, today, company, expiring_days)
+    if judgement.standing is Standing.WITHDRAWN:
+        return judgement
     successor = _successor(item, items)
-    pending = successor.issued if successor is not None else None
-    if (
-        pending is not None
-        and pending > today
-        and judgement.standing is not Standing.WITHDRAWN
-        and (judgement.changes_on is None or pending < judgement.changes_on)
-    ):
-        judgement.changes_on, judgement.next_standing = pending, Standing.SUPERSEDED
+    days = {d for d in (judgement.changes_on,) if d is not None}
+    if successor is not None and successor.issued is not None and successor.issued > today:
+        days.add(successor.issued)
+    if item.gated is not None:
+        days.update(b.issued for b in item.gated.bridge_letters if b.issued > today)
+    seen: set[dt.date] = set()
+    while days:
+        day = min(days)
+        days.discard(day)
+        seen.add(day)
+        later = _judge_standing(item, items, day, company, expiring_days)
+        if later.standing is not judgement.standing:
+            judgement.changes_on, judgement.next_standing = day, later.standing
+            return judgement
+        if later.changes_on is not None and later.changes_on not in seen:
+            days.add(later.changes_on)
+    judgement.changes_on = judgement.next_standing = None
     return judgement
 
 
@@ -339,6 +393,11 @@ def _judge_standing(
         )
     rule, until = _validity_end(item, entry, kind)
     retirement = _retirement(item, entry)
+    letter = _bridge_letter(item, today)
+    bridge = letter.covers_through if letter else None
+    bridged_from = None
+    if letter is not None and until is not None and letter.covers_through > until:
+        bridged_from, until = until, letter.covers_through
     # The last day it is current, and what it becomes the day after.
     end, after = until, Standing.EXPIRED
     if retirement is not None and (end is None or retirement[0] <= end):
@@ -396,40 +455,46 @@ def _judge_standing(
                     )
                 ],
             )
-        findings = [] if _bridged(item, today) else [_expired_finding(item, name, rule, end, today)]
         return _Judgement(
             Standing.EXPIRED,
-            _expired_reason(item, entry, rule, end),
+            _expired_reason(item, entry, rule, end, bridged_from),
             since=since,
-            findings=findings,
+            bridged_from=bridged_from,
+            findings=[_expired_finding(item, name, rule, end, today, bridged_from)],
+        )
+    reason = _current_reason(item, entry, rule, end, after, retirement, bridged_from, today)
+    if bridge is not None and bridged_from is None:
+        # A letter within the report's own 12 months: said, and it changes nothing.
+        reason += (
+            f" A bridge letter from management covers through {long_date(bridge)} "
+            "(shared with the report)."
         )
     expiring_from = end - dt.timedelta(days=expiring_days) + dt.timedelta(days=1)
     if today >= expiring_from:
         judgement = _Judgement(
             Standing.EXPIRING,
-            _current_reason(item, entry, rule, end, after, retirement),
+            reason,
             current_until=end,
-            since=expiring_from,
-            changes_on=end + dt.timedelta(days=1),
+            # A bridge letter that extends the report restarts its standing when issued.
+            since=max(expiring_from, letter.issued) if bridged_from and letter else expiring_from,
+            changes_on=end + dt.timedelta(days=1) if end < dt.date.max else None,
             next_standing=after,
+            bridged_from=bridged_from,
         )
-        if not _bridged(item, today):
+        # A letter that covers today answers the warning; one that ran out does not.
+        if bridge is None or bridge < today:
             judgement.findings.append(_expiring_finding(item, name, rule, end, after, today))
     else:
         judgement = _Judgement(
             Standing.CURRENT,
-            _current_reason(item, entry, rule, end, after, retirement),
+            reason,
             current_until=end,
-            since=item.issued,
+            since=letter.issued if bridged_from and letter else item.issued,
             changes_on=expiring_from,
             next_standing=Standing.EXPIRING,
+            bridged_from=bridged_from,
         )
     return judgement
-
-
-def _bridged(item: Attestation, today: dt.date) -> bool:
-    letters = item.gated.bridge_letters if item.gated else []
-    return any(letter.covers_through >= today for letter in letters)
 
 
 def _current_reason(
@@ -439,9 +504,18 @@ def _current_reason(
     end: dt.date,
     after: Standing,
     retirement: tuple[dt.date, str] | None,
+    bridged_from: dt.date | None,
+    today: dt.date,
 ) -> str:
     if after is Standing.RETIRED and retirement is not None:
         return f"Valid until {long_date(end)}: {retirement[1]}."
+    if bridged_from is not None:
+        ended = "ended" if bridged_from < today else "end"
+        return (
+            f"Treated as current until {long_date(end)}: a bridge letter from management "
+            f"covers through that day (shared with the report); the 12 months buyers rely "
+            f"on a {entry.name} report for {ended} on {long_date(bridged_from)}."
+        )
     if rule is ValidityRule.AFTER_REFERENCE:
         what = "period" if item.period else "date"
         return (
@@ -455,8 +529,19 @@ def _current_reason(
 
 
 def _expired_reason(
-    item: Attestation, entry: FrameworkEntry, rule: ValidityRule, end: dt.date
+    item: Attestation,
+    entry: FrameworkEntry,
+    rule: ValidityRule,
+    end: dt.date,
+    bridged_from: dt.date | None = None,
 ) -> str:
+    if bridged_from is not None:
+        return (
+            f"No longer current since {long_date(end + dt.timedelta(days=1))}: the "
+            f"12 months buyers rely on a {entry.name} report for ended on "
+            f"{long_date(bridged_from)}, and the latest bridge letter covered through "
+            f"{long_date(end)}."
+        )
     if rule is ValidityRule.AFTER_REFERENCE:
         return (
             f"No longer current since {long_date(end + dt.timedelta(days=1))}: buyers rely "
@@ -472,9 +557,22 @@ def _expired_reason(
 
 
 def _expired_finding(
-    item: Attestation, name: str, rule: ValidityRule, end: dt.date, today: dt.date
+    item: Attestation,
+    name: str,
+    rule: ValidityRule,
+    end: dt.date,
+    today: dt.date,
+    bridged_from: dt.date | None = None,
 ) -> Finding:
     build = f"build date {today.isoformat()}"
+    if bridged_from is not None:
+        return Finding(
+            ("period",) if item.period else ("as_of",),
+            f"{name} is stale: its 12 months ended on {long_date(bridged_from)} and the "
+            f"latest bridge letter covered through {long_date(end)} ({build})",
+            "publish the next report, or add a new bridge letter under 'gated: bridge_letters:'",
+            "report-stale",
+        )
     if rule is ValidityRule.AFTER_REFERENCE:
         return Finding(
             ("period",) if item.period else ("as_of",),
@@ -562,6 +660,9 @@ def judge(
                 programme=programme_key(item),
                 version=version,
                 superseded_by=judgement.superseded_by,
+                bridge_letter_through=bridge_letter_through(item, today)
+                if judgement.standing not in (Standing.SUPERSEDED, Standing.WITHDRAWN)
+                else None,
                 findings=tuple(judgement.findings),
             )
         )

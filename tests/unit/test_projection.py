@@ -282,3 +282,99 @@ def test_an_archived_withdrawn_attestation_is_listed_in_its_history() -> None:
     views = tuple(judge([withdrawn, PCI_2026], D(2026, 11, 30)))
     history = dict(Projection(D(2026, 11, 30), views).history())
     assert [v.id for v in history["PCI DSS"]] == ["x", "pci-old"]  # newest first
+
+
+# --- bridge letters (frameworks.md §1.3, §13) ---------------------------------------------
+
+
+def bridged(*letters: dict[str, str], framework: str = "soc2") -> Attestation:
+    """A report whose 12 months end on 2026-12-31, with the given bridge letters."""
+    extra = {"categories": ["security"]} if framework == "soc2" else {}
+    return attestation(
+        framework=framework, type=2, auditor="Example Audit LLP", issued="2026-02-15",
+        period={"start": "2025-01-01", "end": "2025-12-31"}, visibility="nda",
+        gated={"bridge_letters": [{"signed_by": "CISO", **letter} for letter in letters]},
+        **extra,
+    )
+
+
+LETTER_TO_MARCH = {"issued": "2026-12-20", "covers_through": "2027-03-31"}
+
+
+@pytest.mark.parametrize(
+    ("today", "standing", "through"),
+    [
+        (D(2026, 12, 19), Standing.EXPIRING, None),  # the letter is not issued yet
+        (D(2026, 12, 20), Standing.CURRENT, D(2027, 3, 31)),  # 101 days to its end
+        (D(2027, 1, 1), Standing.EXPIRING, D(2027, 3, 31)),  # past its 12 months: bridged
+        (D(2027, 3, 31), Standing.EXPIRING, D(2027, 3, 31)),
+        (D(2027, 4, 1), Standing.EXPIRED, D(2027, 3, 31)),
+    ],
+)
+def test_a_bridge_letter_keeps_a_report_current_through_the_day_it_covers(
+    today: dt.date, standing: Standing, through: dt.date | None
+) -> None:
+    view = one(bridged(LETTER_TO_MARCH), today)
+    assert view.standing is standing
+    assert view.bridge_letter_through == through
+
+
+def test_a_bridged_report_says_so_and_when_it_changes() -> None:
+    view = one(bridged(LETTER_TO_MARCH), D(2027, 1, 15))
+    assert view.reason == (
+        "Treated as current until 31 March 2027: a bridge letter from management covers "
+        "through that day (shared with the report); the 12 months buyers rely on a SOC 2 "
+        "report for ended on 31 December 2026."
+    )
+    assert "12 months buyers rely on a SOC 2 report for end on 31 December 2026" in one(
+        bridged(LETTER_TO_MARCH), D(2026, 12, 20)).reason
+    assert (view.current_until, view.changes_on, view.next_standing) == (
+        D(2027, 3, 31), D(2027, 4, 1), Standing.EXPIRED)
+    assert view.since == D(2027, 1, 1)  # 90 days before the day the letter covers through
+    assert one(bridged(LETTER_TO_MARCH), D(2026, 12, 20)).since == D(2026, 12, 20)
+    assert not view.findings  # the letter answers the warning while it covers today
+    gone = one(bridged(LETTER_TO_MARCH), D(2027, 4, 1))
+    assert gone.since == D(2027, 4, 1)
+    assert "the latest bridge letter covered through 31 March 2027" in gone.reason
+    assert [f.rule for f in gone.findings] == ["report-stale"]
+    assert "its 12 months ended on 31 December 2026" in gone.findings[0].message
+
+
+def test_a_letter_dated_ahead_announces_the_day_it_takes_effect() -> None:
+    late = bridged({"issued": "2027-01-10", "covers_through": "2027-03-31"})
+    before = one(late, D(2027, 1, 9))
+    assert before.standing is Standing.EXPIRED
+    assert (before.changes_on, before.next_standing) == (D(2027, 1, 10), Standing.EXPIRING)
+    assert one(late, D(2027, 1, 10)).standing is Standing.EXPIRING
+
+
+def test_a_letter_inside_the_twelve_months_is_said_and_changes_nothing() -> None:
+    early = bridged({"issued": "2026-02-20", "covers_through": "2026-03-31"})
+    view = one(early, D(2026, 6, 1))
+    assert view.standing is Standing.CURRENT and view.current_until == D(2026, 12, 31)
+    assert view.reason.endswith(
+        "A bridge letter from management covers through 31 March 2026 (shared with the report)."
+    )
+
+
+@pytest.mark.parametrize(
+    "letter",
+    [
+        {"issued": "2025-11-30", "covers_through": "2027-03-31"},  # issued inside the period
+        {"issued": "2026-01-05", "covers_through": "2025-12-31"},  # covers nothing after it
+    ],
+)
+def test_an_invalid_letter_never_counts(letter: dict[str, str]) -> None:
+    view = one(bridged(letter), D(2027, 1, 15))
+    assert view.standing is Standing.EXPIRED
+    assert view.bridge_letter_through is None
+
+
+def test_the_latest_letter_counts_and_a_superseded_report_has_none() -> None:
+    view = one(bridged(LETTER_TO_MARCH, {"issued": "2027-03-01", "covers_through": "2027-05-31"}),
+               D(2027, 4, 15))
+    assert view.standing is Standing.EXPIRING and view.current_until == D(2027, 5, 31)
+    newer = soc2("new", type=2, period={"start": "2026-01-01", "end": "2026-12-31"},
+                 issued="2027-02-20")
+    old = judge([bridged(LETTER_TO_MARCH), newer], D(2027, 3, 1))[0]
+    assert old.standing is Standing.SUPERSEDED and old.bridge_letter_through is None

@@ -34,7 +34,7 @@ from trustcenter.status import Standing
 from trustcenter.transfers import transfer_text
 
 #: The format's version; every change is listed in ``handbook/trust-json.md``.
-FORMAT, VERSION = "trustcenter/trust.json", "2.0"
+FORMAT, VERSION = "trustcenter/trust.json", "2.1"
 SCHEMA_PATH, DOCUMENT_PATH = "trust.schema.json", "trust.json"
 
 
@@ -110,6 +110,11 @@ class Attestation(_Out):
         description="Kept for the record: superseded, or archived and no longer standing."
     )
     current_until: dt.date | None
+    bridge_letter_through: dt.date | None = Field(
+        description="The last day the latest bridge letter from management covers (SOC 1 "
+        "and SOC 2; the letter itself is shared with the report). When later than the 12 "
+        "months after the period, the report is current through it."
+    )
     standard_version: StandardVersion | None
     attestation_standard: AttestationStandard | None
     opinion: Opinion | None = Field(description="Public only for a SOC 3.")
@@ -220,7 +225,7 @@ class TrustDocument(_Out):
 
     schema_: str = Field(alias="$schema")
     format: Literal["trustcenter/trust.json"]
-    version: Literal["2.0"]
+    version: Literal["2.1"]
     generated: dt.date = Field(description="The build date every standing refers to.")
     trust_center: str
     company: Company
@@ -373,6 +378,7 @@ def _attestation(view: AttestationView, site_url: str) -> dict[str, Any]:
         "superseded_by": view.superseded_by,
         "history": view.history,
         "current_until": view.current_until,
+        "bridge_letter_through": view.bridge_letter_through,
         "standard_version": version
         and {"id": version.id, "label": version.label, "retired": version.retired},
         "attestation_standard": item.attestation_standard,
