@@ -40,6 +40,7 @@ EXPECTED = {
         "soc2-2026-04": "current", "soc2-specialty-2025": "expiring",
         "soc2-specialty-2026": "in_progress",
         "iso27001-2013": "superseded", "iso27001-2022": "current",
+        "hipaa-2026": "assessed",
     },
     "payments": {
         "pci-2019": "superseded", "pci-2023": "superseded", "pci-2024": "superseded",
@@ -165,6 +166,20 @@ def test_a_cloud_provider_two_programmes_and_one_certificate(builds: dict[str, B
     assert "accredited by Fenmark Accreditation Service" in iso
     assert "First certified on 15 September 2016" in iso
     assert [v for v in shown if v.startswith("soc3")] == ["soc3-2026-04", "soc3-2026-10"]
+
+
+def test_facts_known_only_to_the_month_are_shown_as_months(builds: dict[str, Build]) -> None:
+    build = builds["cloud-provider"]
+    hipaa = card_text(build, "hipaa-2026")
+    assert "Assessed by Halberd & Pike LLP in June 2026; no certification exists for HIPAA" \
+        in hipaa
+    assert "Issued June 2026" in hipaa and "1 June 2026" not in hipaa
+    assert "Expected by January 2027" in card_text(build, "soc2-specialty-2026")
+    document = {a["id"]: a for a in trust_json(build)["attestations"]}
+    assert document["hipaa-2026"]["issued"] == "2026-06"
+    assert document["soc2-specialty-2026"]["expected"] == "2027-01"
+    feed = (build.site / "feeds" / "attestations.xml").read_text("utf-8")
+    assert "in June 2026" in feed and "1 June 2026" not in feed
 
 
 def test_a_bridge_letter_keeps_a_late_report_current_and_says_so(

@@ -27,6 +27,7 @@ from trustcenter.model import (
     SubserviceMethod,
     Visibility,
 )
+from trustcenter.model.months import Month, iso
 from trustcenter.projection import GATED_FRAMEWORKS, judge
 from trustcenter.status import Standing, add_months, kind_of, long_date, reference_date, title
 
@@ -58,6 +59,10 @@ STANDARDS = {
     ),
     Framework.C5: (AttestationStandard.ISAE3000,),
 }
+#: The kinds of assurance whose date of issue may be known only to the month ("assessed
+#: in March 2020"): a report, certificate, authorization or self-assessment carries its
+#: day (issue 9, item 6).
+MONTH_ISSUED_KINDS = (AssuranceKind.ASSESSMENT, AssuranceKind.ALIGNMENT)
 #: The standards a 27001 certificate can carry as extensions of one management system.
 EXTENSIONS = (Framework.ISO27017, Framework.ISO27018, Framework.ISO27701)
 
@@ -258,7 +263,7 @@ def _framework_rules(item: Attestation) -> Iterator[Rule]:
     if item.expires and item.issued and item.expires <= item.issued:
         yield (
             "expires",
-            f"expected 'expires' after 'issued' ({item.issued.isoformat()}), "
+            f"expected 'expires' after 'issued' ({iso(item.issued)}), "
             f"found {item.expires.isoformat()}",
             "",
             "date-order",
@@ -321,6 +326,19 @@ def _kind_rules(item: Attestation) -> Iterator[Rule]:
             hint,
             "issued-fields",
         )
+    if (
+        isinstance(item.issued, Month)
+        and kind not in MONTH_ISSUED_KINDS
+        and item.status is not AttestationStatus.PLANNED
+    ):
+        yield (
+            "issued",
+            f"{_a(kind)} is dated to the day on its report or certificate: expected "
+            f"'issued' as YYYY-MM-DD, found the month {item.issued.month_iso()}",
+            "write the day given on the document; only an assessment or an alignment "
+            "known to the month may be written as YYYY-MM",
+            "month-not-allowed",
+        )
     if issued and kind is not AssuranceKind.ALIGNMENT and item.issued is None:
         yield (
             "status",
@@ -357,6 +375,7 @@ def _kind_rules(item: Attestation) -> Iterator[Rule]:
     if (
         rule.max_months
         and item.issued
+        and not isinstance(item.issued, Month)  # already an error: a certificate has a day
         and item.expires
         and item.expires > add_months(item.issued, rule.max_months)
     ):
@@ -396,8 +415,8 @@ def _kind_rules(item: Attestation) -> Iterator[Rule]:
         yield (
             "initial_certification",
             "expected the initial certification on or before "
-            f"'issued' ({item.issued.isoformat()}), found "
-            f"{item.initial_certification.isoformat()}",
+            f"'issued' ({iso(item.issued)}), found "
+            f"{iso(item.initial_certification)}",
             "the initial certification date stays the same across recertifications",
             "date-order",
         )

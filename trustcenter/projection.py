@@ -56,9 +56,11 @@ from trustcenter.model import (
 from trustcenter.status import (
     Standing,
     add_months,
+    deadline,
     framework_name,
     kind_of,
     long_date,
+    on_date,
     reference_date,
     title,
 )
@@ -253,7 +255,7 @@ def _kind_text(item: Attestation, kind: AssuranceKind, entry: FrameworkEntry, co
     if kind is AssuranceKind.ASSESSMENT:
         text = f"Assessed by {item.auditor}" if item.auditor else "Third-party assessment"
         if item.issued:
-            text += f" on {long_date(item.issued)}"
+            text += f" {on_date(item.issued)}"
         if entry.no_certification:
             text += f"; no certification exists for {entry.name}"
         return text
@@ -365,7 +367,7 @@ def _judge_standing(
         judgement = _Judgement(
             Standing.PLANNED if planned else Standing.IN_PROGRESS, words + "; not issued yet."
         )
-        if item.expected is not None and item.expected < today:
+        if item.expected is not None and deadline(item.expected) < today:
             judgement.findings.append(
                 Finding(
                     ("expected",),
@@ -410,14 +412,14 @@ def _judge_standing(
                 since=item.issued,
             )
         if rule is ValidityRule.NONE and kind is AssuranceKind.ASSESSMENT:
-            on = f" on {long_date(item.issued)}" if item.issued else ""
+            on = f" {on_date(item.issued)}" if item.issued else ""
             return _Judgement(
                 Standing.ASSESSED,
                 f"Assessed{on}; {entry.name} has no certification, so nothing makes the "
                 "assessment current or expired: check its date.",
                 since=item.issued,
             )
-        on = f" on {long_date(item.issued)}" if item.issued else ""
+        on = f" {on_date(item.issued)}" if item.issued else ""
         return _Judgement(
             Standing.NOT_JUDGED,
             f"Issued{on}; no rule we know says how long it stands: ask {company} whether "

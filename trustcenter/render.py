@@ -42,6 +42,7 @@ from trustcenter.model import (
     slug,
     subprocessor_events,
 )
+from trustcenter.model.months import iso
 from trustcenter.projection import project
 from trustcenter.status import framework_name, long_date
 from trustcenter.tables import label_cells
@@ -86,6 +87,7 @@ def _environment() -> Environment:
         markdown=render_markdown,
         inline=render_inline,
         long_date=long_date,
+        iso=iso,
         slug=slug,
     )
     env.globals.update(criteria=criteria())

@@ -111,6 +111,8 @@ _RULES: dict[str, str] = {
     "unknown-service": "an attestation's scope names a service company.yml does not have",
     "unknown-legal-entity": "an attestation's scope names an unknown legal entity",
     "archived-current": "an attestation marked archived that still stands",
+    "bad-month": "a date or month written in another form than YYYY-MM-DD or YYYY-MM",
+    "month-not-allowed": "a month (YYYY-MM) where the document gives the day",
     # --- subprocessors' transfers (trustcenter.subprocessor_checks) ------------------------
     "transfer-missing": "a subprocessor without any transfer mechanism",
     "transfer-twice": "both transfer_mechanism and transfers on one subprocessor",

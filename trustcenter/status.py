@@ -13,6 +13,7 @@ import enum
 from trustcenter.catalogue.frameworks import AssuranceKind
 from trustcenter.catalogue.frameworks import framework as catalogue_framework
 from trustcenter.model import Attestation, Framework
+from trustcenter.model.months import Month
 
 
 class Standing(enum.StrEnum):
@@ -60,8 +61,24 @@ _LABELS = {
 
 
 def long_date(day: dt.date) -> str:
-    """``30 September 2026``: unambiguous in every locale's reading."""
+    """``30 September 2026``: unambiguous in every locale's reading.
+
+    A date known only to its month (:class:`~trustcenter.model.months.Month`) is
+    ``March 2020``.
+    """
+    if isinstance(day, Month):
+        return day.month_text()
     return f"{day.day} {day:%B %Y}"
+
+
+def on_date(day: dt.date) -> str:
+    """``on 30 September 2026``, or ``in March 2020`` for a date known only to its month."""
+    return f"in {long_date(day)}" if isinstance(day, Month) else f"on {long_date(day)}"
+
+
+def deadline(day: dt.date) -> dt.date:
+    """The last day ``day`` allows: itself, or a month's last day (``expected: 2027-06``)."""
+    return day.last if isinstance(day, Month) else day
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -183,7 +183,7 @@ def test_quoted_keeps_the_text(raw: str, kept: str) -> None:
         ),
         pytest.param(
             "attestations.yml", SOC3_TYPE, SOC3_TYPE.replace("type: 2", "type: 02"),
-            "data/attestations.yml:212:11: error: 02 has a leading zero, which YAML 1.1 "
+            "data/attestations.yml:217:11: error: 02 has a leading zero, which YAML 1.1 "
             "reads as an octal number; write 2 (or put it in quotes if text is meant) "
             "(yaml-octal)", id="octal-type",
         ),
@@ -213,7 +213,7 @@ def test_a_boolean_for_a_type_is_named_besides_the_rule_it_breaks(example: DataF
     example.edit("attestations.yml", SOC3_TYPE, SOC3_TYPE.replace("type: 2", "type: yes"))
     formatted = [p.format() for p in example.load().errors]
     assert (
-        "data/attestations.yml:212:11: error: expected one of 1, 2, found yes, which YAML 1.1 "
+        "data/attestations.yml:217:11: error: expected one of 1, 2, found yes, which YAML 1.1 "
         "reads as the boolean true; write 1 or 2 (yaml-boolean)"
     ) in formatted
 

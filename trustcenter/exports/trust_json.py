@@ -28,6 +28,7 @@ from trustcenter.model import (
     Visibility,
     slug,
 )
+from trustcenter.model.months import MonthOrDate
 from trustcenter.projection import AttestationView, Projection, project
 from trustcenter.render import Links, last_changed, plain_text
 from trustcenter.status import Standing
@@ -120,10 +121,14 @@ class Attestation(_Out):
     opinion: Opinion | None = Field(description="Public only for a SOC 3.")
     period: Period | None
     as_of: dt.date | None
-    issued: dt.date | None
+    issued: MonthOrDate | None = Field(
+        description="A date, or a month (YYYY-MM) for an assessment known only to the month."
+    )
     expires: dt.date | None
-    expected: dt.date | None
-    initial_certification: dt.date | None
+    expected: MonthOrDate | None = Field(description="A date, or only the month (YYYY-MM).")
+    initial_certification: MonthOrDate | None = Field(
+        description="A date, or only the month (YYYY-MM)."
+    )
     auditor: str | None = Field(
         description="Who examined, certified or assessed it (a 3PAO for FedRAMP)."
     )

@@ -11,6 +11,7 @@ from trustcenter.catalogue.frameworks import AssuranceKind
 from trustcenter.model.base import Identifier, Internal, MarkdownText, Model, Text, Url
 from trustcenter.model.company import SubserviceMethod
 from trustcenter.model.files import GatedFile
+from trustcenter.model.months import MonthOrDate
 
 
 class Framework(enum.StrEnum):
@@ -188,10 +189,14 @@ class Attestation(Model):
     opinion: Opinion | None = None
     as_of: dt.date | None = None
     period: Period | None = None
-    issued: dt.date | None = None
+    #: The date of the report, certificate or assessment; an assessment or alignment
+    #: known only to the month may give ``YYYY-MM`` (:mod:`trustcenter.model.months`).
+    issued: MonthOrDate | None = None
     expires: dt.date | None = None
-    expected: dt.date | None = None
-    initial_certification: dt.date | None = None
+    #: When a planned or running one is expected: a day, or only the month.
+    expected: MonthOrDate | None = None
+    #: The first certification of the management system: a day, or only the month.
+    initial_certification: MonthOrDate | None = None
     categories: list[Category] = []
     scope: MarkdownText | None = None
     services: list[Identifier] = []
