@@ -251,19 +251,21 @@ def _attestations(before: TrustCenter, after: TrustCenter, today: dt.date) -> Se
     return section
 
 
-def _subprocessor_line(sub: Subprocessor) -> str:
+def _subprocessor_line(sub: Subprocessor, today: dt.date, verify_days: int) -> str:
     when = f"effective {long_date(sub.added)}"
     if sub.announced:
         when += f", announced {long_date(sub.announced)}"
-    mechanism = transfer_text(sub)
+    mechanism = transfer_text(sub, today, verify_days)
     return f"**{sub.name}** ({when}; {', '.join(sub.locations)}; {mechanism})"
 
 
-def _subprocessors(before: TrustCenter, after: TrustCenter) -> Section:
+def _subprocessors(before: TrustCenter, after: TrustCenter, today: dt.date) -> Section:
     section = Section("Subprocessors")
+    days_a = before.settings.thresholds.dpf_verify_days
+    days_b = after.settings.thresholds.dpf_verify_days
     old, new = _by_id(before.subprocessors), _by_id(after.subprocessors)
     for key in sorted(new.keys() - old.keys()):
-        section.lines.append(f"Added {_subprocessor_line(new[key])}")
+        section.lines.append(f"Added {_subprocessor_line(new[key], today, days_b)}")
     for key in sorted(old.keys() - new.keys()):
         section.lines.append(
             f"Entry deleted: **{old[key].name}**; set `removed:` instead, so "
@@ -279,7 +281,11 @@ def _subprocessors(before: TrustCenter, after: TrustCenter) -> Section:
                 _changed("added", a.added, b.added, _date),
                 _changed("locations", a.locations, b.locations, ", ".join),
                 _changed("data", a.data, b.data, ", ".join),
-                _changed("transfer mechanisms", transfer_text(a), transfer_text(b)),
+                _changed(
+                    "transfer mechanisms",
+                    transfer_text(a, today, days_a),
+                    transfer_text(b, today, days_b),
+                ),
                 _changed("affiliate", a.affiliate, b.affiliate),
                 _changed("customer regions", a.customer_regions, b.customer_regions, ", ".join),
                 _changed("purpose", a.purpose, b.purpose),
@@ -463,7 +469,7 @@ def compare(
         [
             _company(before, after),
             _attestations(before, after, today),
-            _subprocessors(before, after),
+            _subprocessors(before, after, today),
             _controls(before, after),
             _titled(
                 "Documents",

@@ -37,6 +37,8 @@ from trustcenter.model import (
     ControlStatus,
     Framework,
     Opinion,
+    Subprocessor,
+    SubprocessorChange,
     TrustCenter,
     Visibility,
     slug,
@@ -46,7 +48,7 @@ from trustcenter.model.months import iso
 from trustcenter.projection import project
 from trustcenter.status import framework_name, long_date
 from trustcenter.tables import label_cells
-from trustcenter.transfers import transfer_text
+from trustcenter.transfers import filter_values, regime_words, transfer_text, transfers_before
 
 #: Where the build writes each Atom feed, below the site's root.
 FEEDS = {
@@ -224,11 +226,17 @@ class Renderer:
         return _render("criteria_coverage.html", groups=groups, links=links)
 
     def subprocessors(self) -> Markup:
-        """The subprocessors engaged on the build date, and when the list last changed."""
+        """The subprocessors engaged on the build date, and when the list last changed.
+
+        Each row says per regime which mechanism covers which destination; its filter
+        values are the standing mechanisms with their regime (``EU/EEA: Standard ...``).
+        """
+        verify_days = self.tc.settings.thresholds.dpf_verify_days
         return _render(
             "subprocessors.html",
             subprocessors=self.tc.current_subprocessors(self.today),
-            transfers=transfer_text,
+            transfers=lambda sub: regime_words(sub, self.today, verify_days),
+            filter_values=lambda sub: filter_values(sub, self.today, verify_days),
             last_changed=last_changed(self.tc, self.today),
         )
 
@@ -242,7 +250,14 @@ class Renderer:
             upcoming=[e for e in announced if e.effective > self.today],
             past=[e for e in announced if e.effective <= self.today],
             feed=links.file(FEEDS["subprocessors"]),
+            mechanisms_before=self._mechanisms_before,
         )
+
+    def _mechanisms_before(self, sub: Subprocessor, change: SubprocessorChange) -> str:
+        """The transfer mechanisms ``sub`` had the day before ``change`` took effect."""
+        day = change.effective - dt.timedelta(days=1)
+        verify_days = self.tc.settings.thresholds.dpf_verify_days
+        return transfer_text(transfers_before(sub, change), day, verify_days)
 
     def documents(self, links: Links | None = None) -> Markup:
         """Policies and documents, with their version, review date and how to get them.

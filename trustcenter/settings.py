@@ -19,6 +19,7 @@ in ``handbook/rules.md`` beside the rule that uses it.
 | ``notice_days_floor`` | 0 (off) | ``notice-below-floor`` |
 | ``attestation_expiring_days`` | 90 | ``report-expiring``, ``certificate-expiring``, |
 | | | ``attestation-retiring``; the "expiring soon" standing |
+| ``dpf_verify_days`` | 90 | ``dpf-unverified`` (without ``dpf_recertification_due``) |
 """
 
 from __future__ import annotations

@@ -350,9 +350,10 @@ def test_subprocessors_added_with_effective_and_announced_dates(pair: Pair) -> N
     append(pair.new, "subprocessors.yml", NEW_SUBPROCESSORS)
     assert_summary([("Subprocessors", [
         "Added **Example Mail** (effective 1 July 2026, announced 15 May 2026; "
-        "Ireland, United States; EU/EEA: EU-U.S. Data Privacy Framework)",
+        "Ireland, United States; EU/EEA — United States: EU-U.S. Data Privacy Framework "
+        "(DPF listing not verified))",
         "Added **Example Search** (effective 1 March 2026; Germany; "
-        "EU/EEA: None needed (processed in the EEA))",
+        "EU/EEA — None needed (processed in the EEA))",
     ])])
 
 
@@ -383,14 +384,16 @@ def test_subprocessor_locations_and_notice_changed(pair: Pair) -> None:
 def test_subprocessor_data_mechanism_and_purpose_changed(pair: Pair) -> None:
     pair.new.edit("subprocessors.yml", "transfer_mechanism: none_needed",
                   "transfer_mechanism: sccs")
+    pair.new.edit("subprocessors.yml", "      - Germany\n", "      - Germany\n      - India\n")
     pair.new.edit("subprocessors.yml", "      - Customer ledgers\n",
                   "      - Customer ledgers\n      - Invoices\n")
     pair.new.edit("subprocessors.yml", "Hosting of the production system.",
                   "Hosting of production and backups.")
     assert_summary([("Subprocessors", [
-        "**Example Hosting**: data: Customer ledgers → Customer ledgers, Invoices; "
-        "transfer mechanisms: EU/EEA: None needed (processed in the EEA) → "
-        "EU/EEA: Standard Contractual Clauses (2021); "
+        "**Example Hosting**: locations: Germany → Germany, India; "
+        "data: Customer ledgers → Customer ledgers, Invoices; "
+        "transfer mechanisms: EU/EEA — None needed (processed in the EEA) → "
+        "EU/EEA — India: Standard Contractual Clauses (2021); "
         "purpose: Hosting of the production system. → Hosting of production and backups.",
     ])])
 

@@ -220,13 +220,51 @@ def test_fedramp_card_says_who_authorized_and_who_assessed(example: Example) -> 
     assert "Certificate" not in card
 
 
-def test_one_vendor_several_mechanisms_primary_first(example: Example) -> None:
+def _row(html: str, sub_id: str) -> str:
+    """The text of one subprocessor's row, as a reader sees it."""
+    from bs4 import BeautifulSoup
+
+    row = BeautifulSoup(html, "html.parser").select_one(f"#subprocessor-{sub_id}")
+    assert row is not None
+    return " ".join(row.get_text(" ", strip=True).split())
+
+
+def _trust_item(center: TrustCenter, sub_id: str) -> dict:
+    import json
+
+    from trustcenter.exports import exported_files
+    from trustcenter.render import Links
+
+    files = exported_files(
+        center, TODAY, Links("https://t.example/", True, frozenset({"subprocessors"}))
+    )
+    document = json.loads(files["trust.json"])
+    [item] = [s for s in document["subprocessors"]["items"] if s["id"] == sub_id]
+    return item
+
+
+def test_two_mechanisms_each_cover_their_country(example: Example) -> None:
+    """The two-mechanisms case as written: EU adequacy covers the UK, the SCCs India."""
     example.append("two-mechanisms", file="subprocessors.yml")
-    center = example.center()
-    html = str(Renderer(center, TODAY).subprocessors())
-    row = html[html.index('id="subprocessor-helpdesk-uk-in"'):]
-    row = row[:row.index("</tr>")]
-    assert "EU/EEA: EU adequacy decision (primary), Standard Contractual Clauses (2021)" in row
+    result = example.load()
+    assert result.problems == []
+    assert result.trust_center is not None
+    html = str(Renderer(result.trust_center, TODAY).subprocessors())
+    assert (
+        "EU/EEA — United Kingdom: EU adequacy decision; India: Standard Contractual "
+        "Clauses (2021)" in _row(html, "helpdesk-uk-in")
+    )
+    item = _trust_item(result.trust_center, "helpdesk-uk-in")
+    [eu] = item["transfers"]
+    assert eu["mechanisms"] == ["adequacy", "sccs"]
+    assert [(d["location"], d["country"], d["mechanisms"]) for d in eu["destinations"]] == [
+        ("United Kingdom", "GB", ["adequacy"]),
+        ("India", "IN", ["sccs"]),
+    ]
+    assert [(c["mechanism"], c["destinations"], c["stated"]) for c in eu["claims"]] == [
+        ("adequacy", ["United Kingdom"], False),
+        ("sccs", ["India"], False),
+    ]
 
 
 def test_dpf_with_sccs_as_fallback_reads_the_same_everywhere(example: Example) -> None:
@@ -235,15 +273,24 @@ def test_dpf_with_sccs_as_fallback_reads_the_same_everywhere(example: Example) -
     from trustcenter.render import Links
 
     center = example.center()
-    words = "EU/EEA: EU-U.S. Data Privacy Framework (primary), Standard Contractual Clauses"
+    words = (
+        "United States: EU-U.S. Data Privacy Framework (primary; active on the DPF List on "
+        "4 May 2026; re-certification due 8 February 2027), Standard Contractual Clauses (2021)"
+    )
     html = str(Renderer(center, TODAY).subprocessors())
-    assert words in html[html.index('id="subprocessor-tollbridge"'):]
+    assert f"EU/EEA — {words}" in _row(html, "tollbridge")
     files = exported_files(center, TODAY, Links("https://t.example/", True,
                                                 frozenset({"subprocessors"})))
-    document = __import__("json").loads(files["trust.json"])
-    [item] = [s for s in document["subprocessors"]["items"] if s["id"] == "tollbridge"]
-    assert item["transfers"] == [{"regime": "eu", "mechanisms": ["dpf", "sccs"]}]
-    assert item["transfers_text"].startswith(words)
+    item = _trust_item(center, "tollbridge")
+    [eu] = item["transfers"]
+    assert eu["regime"] == "eu" and eu["mechanisms"] == ["dpf", "sccs"]
+    assert eu["destinations"] == [
+        {"location": "United States", "country": "US", "mechanisms": ["dpf", "sccs"],
+         "by_law": False}
+    ]
+    assert eu["claims"][0]["dpf_state"] == "standing"
+    assert eu["claims"][0]["dpf_recertification_due"] == "2027-02-08"
+    assert item["transfers_text"] == f"EU/EEA — {words}"
     assert words.encode() in files["feeds/subprocessors.xml"]
 
 
@@ -272,8 +319,10 @@ def test_uk_tools_go_under_the_uk_regime(example: Example) -> None:
                                       "transfers: {eu: [adequacy, sccs], uk: [uk_idta]}"),
                    file="subprocessors.yml")
     html = str(Renderer(example.center(), TODAY).subprocessors())
-    assert ("EU/EEA: EU adequacy decision (primary), Standard Contractual Clauses (2021); "
-            "UK: UK International Data Transfer Agreement") in html
+    assert (
+        "EU/EEA — United Kingdom: EU adequacy decision; India: Standard Contractual Clauses "
+        "(2021) UK — India: UK International Data Transfer Agreement"
+    ) in _row(html, "helpdesk-uk-in")
 
 
 def test_renames_keep_their_history_and_the_list_says_when_it_last_changed(

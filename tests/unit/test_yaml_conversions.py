@@ -16,7 +16,7 @@ CASES = Path(__file__).with_name("data") / "cases"
 GLYPHWISE = "    name: Glyphwise AI GmbH"
 SOC3_TYPE = "  - id: soc3-2026\n    framework: soc3\n    type: 2"
 DAYS = "data/subprocessors.yml:35:9: error: "
-NAME = "data/subprocessors.yml:209:11: error: "
+NAME = "data/subprocessors.yml:249:11: error: "
 
 
 @pytest.mark.parametrize(
@@ -145,7 +145,7 @@ def test_quoted_keeps_the_text(raw: str, kept: str) -> None:
             "\n    website: https://glyphwise.example",
             "    locations: [Germany, NO]\n    transfer_mechanism: none_needed"
             "\n    website: https://glyphwise.example",
-            "data/subprocessors.yml:216:26: error: expected text, found NO, which YAML 1.1 "
+            "data/subprocessors.yml:256:26: error: expected text, found NO, which YAML 1.1 "
             "reads as the boolean false; put it in quotes: 'NO' (yaml-boolean)",
             id="norway-in-a-flow-list",
         ),

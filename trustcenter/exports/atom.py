@@ -24,7 +24,7 @@ from trustcenter.model import (
 from trustcenter.projection import AttestationView, Projection
 from trustcenter.render import FEEDS, Links
 from trustcenter.status import long_date
-from trustcenter.transfers import transfer_text
+from trustcenter.transfers import transfer_text, transfers_before
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -104,7 +104,9 @@ def feed_xml(
     return xml
 
 
-def _event_entry(event: SubprocessorEvent, authority: str, page_url: str) -> Entry:
+def _event_entry(
+    event: SubprocessorEvent, authority: str, page_url: str, today: dt.date, verify_days: int
+) -> Entry:
     sub = event.subprocessor
     verb = {
         EventKind.ADDED: "New subprocessor",
@@ -122,6 +124,12 @@ def _event_entry(event: SubprocessorEvent, authority: str, page_url: str) -> Ent
             summary += _html_paragraph(
                 f"Locations before the change: {', '.join(change.locations_before)}."
             )
+        if change.transfers_before is not None:
+            before = transfers_before(sub, change)
+            day = change.effective - dt.timedelta(days=1)
+            summary += _html_paragraph(
+                f"Transfer mechanisms before the change: {transfer_text(before, day, verify_days)}."
+            )
     return Entry(
         id=tag_uri(authority, event.effective, f"subprocessors/{event.key}"),
         title=f"{verb}: {sub.name} (effective {long_date(event.effective)})",
@@ -130,7 +138,8 @@ def _event_entry(event: SubprocessorEvent, authority: str, page_url: str) -> Ent
         summary_html=summary
         + _html_paragraph(
             f"Takes effect on {long_date(event.effective)}. Data: {', '.join(sub.data)}. "
-            f"Locations: {', '.join(sub.locations)}. Transfer mechanisms: {transfer_text(sub)}."
+            f"Locations: {', '.join(sub.locations)}. "
+            f"Transfer mechanisms: {transfer_text(sub, today, verify_days)}."
         ),
     )
 
@@ -156,7 +165,10 @@ def subprocessor_feed(tc: TrustCenter, today: dt.date, links: Links) -> bytes:
         feed_url=feed_url,
         page_url=page_url,
         author=tc.company.name,
-        entries=[_event_entry(e, authority, page_url) for e in announced],
+        entries=[
+            _event_entry(e, authority, page_url, today, tc.settings.thresholds.dpf_verify_days)
+            for e in announced
+        ],
         fallback_updated=today,
     )
 

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from trustcenter.catalogue.frameworks import AssuranceKind
+from trustcenter.destinations import covers, dpf_claim
 from trustcenter.model import (
     AttestationStandard,
     AttestationStatus,
@@ -28,11 +29,12 @@ from trustcenter.model import (
     Visibility,
     slug,
 )
+from trustcenter.model import Subprocessor as SubprocessorModel
 from trustcenter.model.months import MonthOrDate
 from trustcenter.projection import AttestationView, Projection, project
 from trustcenter.render import Links, last_changed, plain_text
 from trustcenter.status import Standing
-from trustcenter.transfers import transfer_text
+from trustcenter.transfers import mechanism_words, regime_words, transfer_text
 
 #: The format's version; every change is listed in ``handbook/trust-json.md``.
 FORMAT, VERSION = "trustcenter/trust.json", "2.1"
@@ -163,11 +165,48 @@ class Control(_Out):
     url: str | None = Field(description="Its anchor on the controls page, if the site has one.")
 
 
+class TransferClaim(_Out):
+    """One mechanism as the data states it, with what it covers and whether it stands."""
+
+    mechanism: str
+    label: str = Field(description="The mechanism in words, as on the page.")
+    text: str = Field(description="With what the data says of it (DPF List dates, retirement).")
+    destinations: list[str] = Field(
+        description="The subprocessor's locations this mechanism covers under the regime."
+    )
+    stated: bool = Field(
+        description="True when the data names the destinations; false when the law decides."
+    )
+    standing: bool = Field(
+        description="False for a DPF claim whose listing lapsed or a retired mechanism."
+    )
+    dpf_state: Literal["standing", "unverified", "overdue", "lapsed"] | None = Field(
+        description="For a DPF part: what the DPF List dates say on the build date."
+    )
+    dpf_verified: dt.date | None
+    dpf_recertification_due: dt.date | None
+    dpf_lapsed: dt.date | None
+
+
+class TransferDestination(_Out):
+    """One location that needs a mechanism under the regime, and what covers it."""
+
+    location: str = Field(description="As written in 'locations'.")
+    country: str | None = Field(description="ISO 3166-1 alpha-2, when the location is one.")
+    mechanisms: list[str] = Field(description="The standing mechanisms, primary first.")
+    by_law: bool = Field(
+        description="True when the regime's adequacy covers it and no mechanism was named."
+    )
+
+
 class Transfer(_Out):
     """The transfer mechanisms for exports under one regime's law."""
 
     regime: Literal["eu", "uk", "ch"]
-    mechanisms: list[str]
+    mechanisms: list[str] = Field(description="The standing mechanisms, primary first.")
+    claims: list[TransferClaim]
+    destinations: list[TransferDestination]
+    text: str = Field(description="This regime's mechanisms per destination, in words.")
 
 
 class Subprocessor(_Out):
@@ -254,6 +293,61 @@ def _subprocessor_state(
     return "removed" if removed is not None and removed <= today else "current"
 
 
+def transfer_records(
+    sub: SubprocessorModel, today: dt.date, verify_days: int
+) -> list[dict[str, Any]]:
+    """The records of ``sub``'s transfers in trust.json, one per regime, EU first.
+
+    Each has the standing mechanisms, every claim with what it covers, the destinations
+    with what covers each (:mod:`trustcenter.destinations`), and the words.
+    """
+    words = {w.regime: w for w in regime_words(sub, today, verify_days)}
+    records = []
+    for regime_cover in covers(sub, today):
+        regime = regime_cover.regime
+        claims = []
+        for transfer, covered in zip(regime_cover.transfers, regime_cover.covers, strict=True):
+            said = mechanism_words(regime, transfer, today, verify_days)
+            claims.append(
+                {
+                    "mechanism": transfer.mechanism.value,
+                    "label": said.label,
+                    "text": said.text(),
+                    "destinations": list(covered),
+                    "stated": bool(transfer.destinations),
+                    "standing": said.standing,
+                    "dpf_state": dpf_claim(transfer, today, verify_days).state.value
+                    if transfer.mechanism.dpf_part
+                    else None,
+                    "dpf_verified": transfer.dpf_verified,
+                    "dpf_recertification_due": transfer.dpf_recertification_due,
+                    "dpf_lapsed": transfer.dpf_lapsed,
+                }
+            )
+        standing = {c["mechanism"] for c in claims if c["standing"]}
+        records.append(
+            {
+                "regime": regime.value,
+                "mechanisms": [c["mechanism"] for c in claims if c["standing"]],
+                "claims": claims,
+                "destinations": [
+                    {
+                        "location": d.location,
+                        "country": d.place.country or None,
+                        "mechanisms": [
+                            t.mechanism.value for t in d.transfers if t.mechanism.value in standing
+                        ]
+                        or (["adequacy"] if d.by_law else []),
+                        "by_law": d.by_law,
+                    }
+                    for d in regime_cover.destinations
+                ],
+                "text": words[regime].text,
+            }
+        )
+    return records
+
+
 def trust_document(
     tc: TrustCenter,
     today: dt.date,
@@ -267,6 +361,7 @@ def trust_document(
     """
     site_url = links.root
     projection = projection or project(tc, today)
+    verify_days = tc.settings.thresholds.dpf_verify_days
     categories = {c.id: c.title for c in tc.categories}
     return TrustDocument.model_validate(
         {
@@ -311,11 +406,8 @@ def trust_document(
                         "purpose": plain_text(s.purpose),
                         "data": s.data,
                         "locations": s.locations,
-                        "transfers": [
-                            {"regime": regime.value, "mechanisms": [m.value for m in ms]}
-                            for regime, ms in s.transfer_regimes()
-                        ],
-                        "transfers_text": transfer_text(s),
+                        "transfers": transfer_records(s, today, verify_days),
+                        "transfers_text": transfer_text(s, today, verify_days),
                         "affiliate": s.affiliate,
                         "customer_regions": s.customer_regions,
                         "website": s.website,

@@ -44,6 +44,9 @@ class Thresholds(Model):
     document_review_days: int = Field(default=365, ge=1, le=3650)
     notice_days_floor: int = Field(default=0, ge=0, le=365)
     attestation_expiring_days: int = Field(default=90, ge=0, le=365)
+    #: How long a DPF claim verified on the DPF List (``dpf_verified``) is still taken as
+    #: standing when the List's next re-certification date is not recorded.
+    dpf_verify_days: int = Field(default=90, ge=1, le=365)
 
 
 class Settings(Model):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from dataclasses import dataclass
+from typing import Annotated, Any
 
-from pydantic import (
-    Field,
-)
+from pydantic import BeforeValidator, Field, field_validator
 
 from trustcenter.model.base import Identifier, Internal, MarkdownText, Model, Text, Url
+from trustcenter.problems import RuleError
 
 
 class Regime(enum.StrEnum):
@@ -38,6 +39,10 @@ class TransferMechanism(enum.StrEnum):
     UK_ADDENDUM = "uk_addendum"
     UK_EXTENSION = "uk_extension"
     SWISS_DPF = "swiss_dpf"
+    #: The pre-2021 EU SCCs (Decisions 2001/497/EC, 2004/915/EC, 2010/87/EU): retired.
+    SCCS_2001 = "sccs_2001"
+    SCCS_2004 = "sccs_2004"
+    SCCS_2010 = "sccs_2010"
 
     @property
     def regimes(self) -> tuple[Regime, ...]:
@@ -45,9 +50,32 @@ class TransferMechanism(enum.StrEnum):
 
         The UK IDTA, the UK Addendum and the UK Extension to the DPF are UK GDPR tools;
         the Swiss-U.S. DPF is Swiss; the EU SCCs serve the EU and, with the Swiss
-        amendments, Switzerland (for the UK they need the UK Addendum).
+        amendments, Switzerland (for the UK they need the UK Addendum). The pre-2021 SCCs
+        served the EU and, until 21 March 2024, the UK (frameworks.md §9.1).
         """
         return _REGIMES[self]
+
+    @property
+    def dpf_part(self) -> bool:
+        """True for a part of the Data Privacy Framework (EU-U.S., UK Extension, Swiss-U.S.).
+
+        Its claim stands only while the recipient is active on the DPF List for that part.
+        """
+        return self in _DPF_PARTS
+
+    @property
+    def legacy_sccs(self) -> bool:
+        """True for the pre-2021 EU Standard Contractual Clauses."""
+        return self in _LEGACY_SCCS
+
+    @property
+    def contractual(self) -> bool:
+        """True for a mechanism that can cover any destination (clauses, BCR, the IDTA)."""
+        return self not in (
+            TransferMechanism.NONE_NEEDED,
+            TransferMechanism.ADEQUACY,
+            *_DPF_PARTS,
+        )
 
 
 _ALL = (Regime.EU, Regime.UK, Regime.CH)
@@ -61,17 +89,132 @@ _REGIMES: dict[TransferMechanism, tuple[Regime, ...]] = {
     TransferMechanism.UK_ADDENDUM: (Regime.UK,),
     TransferMechanism.UK_EXTENSION: (Regime.UK,),
     TransferMechanism.SWISS_DPF: (Regime.CH,),
+    TransferMechanism.SCCS_2001: (Regime.EU, Regime.UK),
+    TransferMechanism.SCCS_2004: (Regime.EU, Regime.UK),
+    TransferMechanism.SCCS_2010: (Regime.EU, Regime.UK),
 }
+_DPF_PARTS = (TransferMechanism.DPF, TransferMechanism.UK_EXTENSION, TransferMechanism.SWISS_DPF)
+_LEGACY_SCCS = (
+    TransferMechanism.SCCS_2001,
+    TransferMechanism.SCCS_2004,
+    TransferMechanism.SCCS_2010,
+)
+
+#: What people write for a mechanism, and its id here (lower case, punctuation dropped).
+_SAYINGS = {
+    "scc": "sccs",
+    "standard contractual clauses": "sccs",
+    "standard contractual clauses 2021": "sccs",
+    "eu sccs": "sccs",
+    "eu standard contractual clauses": "sccs",
+    "model clauses": "sccs",
+    "data privacy framework": "dpf",
+    "eu us dpf": "dpf",
+    "eu us data privacy framework": "dpf",
+    "eu u s data privacy framework": "dpf",
+    "eu u s dpf": "dpf",
+    "adequacy decision": "adequacy",
+    "adequate": "adequacy",
+    "bcrs": "bcr",
+    "binding corporate rules": "bcr",
+    "idta": "uk_idta",
+    "international data transfer agreement": "uk_idta",
+    "uk addendum": "uk_addendum",
+    "addendum": "uk_addendum",
+    "uk extension": "uk_extension",
+    "uk us data bridge": "uk_extension",
+    "data bridge": "uk_extension",
+    "swiss us dpf": "swiss_dpf",
+    "swiss dpf": "swiss_dpf",
+    "none": "none_needed",
+    "n a": "none_needed",
+    "not needed": "none_needed",
+    "sccs 2010": "sccs_2010",
+    "2010 87 eu": "sccs_2010",
+    "2010 87": "sccs_2010",
+}
+#: Mechanisms that no longer exist, and why: refused with the reason.
+_GONE = {
+    "privacy shield": "the EU-U.S. Privacy Shield was invalidated by the CJEU on 16 July 2020 "
+    "(Schrems II); write 'dpf' if the recipient is active on the Data Privacy Framework List",
+    "safe harbor": "Safe Harbor was invalidated by the CJEU on 6 October 2015 (Schrems I); "
+    "write 'dpf' if the recipient is active on the Data Privacy Framework List",
+}
+
+
+def _mechanism_id(value: Any) -> Any:
+    """A mechanism as written: ids pass; a name people use is refused with the id to write.
+
+    Raises :class:`~trustcenter.problems.RuleError` (``unknown-value``) for a name that is
+    not an id (``Standard Contractual Clauses``, ``SCCs``, ``scc``) and for a mechanism
+    that no longer exists (``Privacy Shield``); anything else is left to the enum's own
+    "expected one of" error.
+    """
+    if not isinstance(value, str) or value in TransferMechanism._value2member_map_:
+        return value
+    said = re.sub(r"[^a-z0-9]+", " ", value.lower()).strip()
+    if said in _GONE:
+        raise RuleError("unknown-value", f"found {value!r}: {_GONE[said]}")
+    wanted = _SAYINGS.get(said)
+    if wanted is None and said.replace(" ", "_") in TransferMechanism._value2member_map_:
+        wanted = said.replace(" ", "_")
+    if wanted is not None:
+        raise RuleError(
+            "unknown-value",
+            f"expected a mechanism id ({', '.join(m.value for m in TransferMechanism)}); "
+            f"found {value!r}: write '{wanted}'",
+        )
+    return value
+
+
+class Transfer(Model):
+    """One transfer mechanism under one exporting regime, and the destinations it covers.
+
+    Written as the mechanism alone (``sccs``) or as a mapping. ``destinations`` names the
+    subprocessor's locations this mechanism covers; without it the destinations follow
+    from the law (see :mod:`trustcenter.destinations`). A part of the Data Privacy
+    Framework (``dpf``, ``uk_extension``, ``swiss_dpf``) records what the DPF List showed:
+    ``dpf_verified`` (the day the recipient was seen active for this part),
+    ``dpf_recertification_due`` (the "next certification due date" the List showed) and
+    ``dpf_lapsed`` (the day the List showed the part inactive: the claim stands no more).
+    """
+
+    mechanism: TransferMechanism
+    destinations: list[Text] = []
+    dpf_verified: dt.date | None = None
+    dpf_recertification_due: dt.date | None = None
+    dpf_lapsed: dt.date | None = None
+
+    @field_validator("mechanism", mode="before")
+    @classmethod
+    def _known_names(cls, value: Any) -> Any:
+        return _mechanism_id(value)
+
+
+def _as_transfer(value: Any) -> Any:
+    """``sccs`` as ``{mechanism: sccs}``: the short form of one mechanism."""
+    return {"mechanism": value} if isinstance(value, str) else value
+
+
+def _as_list(value: Any) -> Any:
+    """One mechanism (short or mapping) as a list of one."""
+    return [value] if isinstance(value, str | dict) else value
+
+
+#: One mechanism, short (``sccs``) or as a mapping with its destinations.
+TransferItem = Annotated[
+    Transfer, BeforeValidator(_as_transfer, json_schema_input_type=TransferMechanism | Transfer)
+]
 
 
 class Transfers(Model):
     """The mechanisms per exporting regime, each list primary first."""
 
-    eu: list[TransferMechanism] = []
-    uk: list[TransferMechanism] = []
-    ch: list[TransferMechanism] = []
+    eu: list[TransferItem] = []
+    uk: list[TransferItem] = []
+    ch: list[TransferItem] = []
 
-    def by_regime(self) -> list[tuple[Regime, list[TransferMechanism]]]:
+    def by_regime(self) -> list[tuple[Regime, list[Transfer]]]:
         """(regime, mechanisms) for each regime the data names, EU first."""
         pairs = [(Regime.EU, self.eu), (Regime.UK, self.uk), (Regime.CH, self.ch)]
         return [(regime, mechanisms) for regime, mechanisms in pairs if mechanisms]
@@ -89,6 +232,8 @@ class SubprocessorChange(Model):
     summary: MarkdownText
     renamed_from: Text | None = None
     locations_before: list[Text] = []
+    #: The transfer mechanisms before the change (per regime, as ``transfers:``).
+    transfers_before: Transfers | None = None
 
 
 class Subprocessor(Model):
@@ -105,7 +250,18 @@ class Subprocessor(Model):
     locations: list[Text] = Field(min_length=1)
     #: One mechanism or several, primary first, for exports from the EU/EEA; the
     #: short form of ``transfers: {eu: [...]}``.
-    transfer_mechanism: TransferMechanism | list[TransferMechanism] | None = None
+    transfer_mechanism: (
+        Annotated[
+            list[TransferItem],
+            BeforeValidator(
+                _as_list,
+                json_schema_input_type=TransferMechanism
+                | Transfer
+                | list[TransferMechanism | Transfer],
+            ),
+        ]
+        | None
+    ) = None
     #: The mechanisms per exporting regime (EU, UK, Swiss), primary first.
     transfers: Transfers | None = None
     #: An entity of the company's own group (intra-group transfer).
@@ -120,14 +276,13 @@ class Subprocessor(Model):
     changes: list[SubprocessorChange] = []
     internal: Internal | None = None
 
-    def transfer_regimes(self) -> list[tuple[Regime, list[TransferMechanism]]]:
+    def transfer_regimes(self) -> list[tuple[Regime, list[Transfer]]]:
         """The mechanisms per regime, whichever form the data uses, EU first."""
         if self.transfers is not None:
             return self.transfers.by_regime()
-        if self.transfer_mechanism is None:
+        if not self.transfer_mechanism:
             return []
-        single = self.transfer_mechanism
-        return [(Regime.EU, single if isinstance(single, list) else [single])]
+        return [(Regime.EU, list(self.transfer_mechanism))]
 
     def engaged_on(self, day: dt.date) -> bool:
         """True while the subprocessor is engaged on ``day``."""
