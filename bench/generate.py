@@ -260,7 +260,18 @@ SUBPROCESSOR_KINDS = [
     ("Logs", "Log management and security monitoring (SIEM)."),
 ]
 LEGAL_FORMS = [
-    ("Inc.", ["United States"], "dpf"),
+    # A DPF claim records what the DPF List showed, or the check warns (dpf-unverified).
+    (
+        "Inc.",
+        ["United States"],
+        [
+            {
+                "mechanism": "dpf",
+                "dpf_verified": TODAY,
+                "dpf_recertification_due": TODAY.replace(year=2027),
+            }
+        ],
+    ),
     ("GmbH", ["Germany"], "none_needed"),
     ("Ltd.", ["United Kingdom"], "adequacy"),
     ("B.V.", ["Netherlands"], "none_needed"),

@@ -228,6 +228,49 @@ def test_filters_narrow_a_complete_table(browser: Browser, example: str) -> None
         assert seen.problems() == {"console": [], "csp": [], "other origins": []}
 
 
+def test_subprocessors_filter_by_mechanism_per_regime(browser: Browser, example: str) -> None:
+    """The transfer filter offers each mechanism under its regime, not whole sentences."""
+    with visit(browser, example) as seen:
+        page = seen.page
+        page.goto(example + "subprocessors/", wait_until="networkidle")
+        mechanism = page.locator(".tc-filter select >> nth=2")
+        assert page.locator(".tc-filter label >> nth=3").inner_text() == "Transfer mechanisms"
+        groups = mechanism.locator("optgroup")
+        assert [groups.nth(i).get_attribute("label") for i in range(groups.count())] == [
+            "EU/EEA", "UK", "Switzerland"]
+        assert groups.nth(0).locator("option").all_inner_texts() == [
+            "EU adequacy decision", "EU-U.S. Data Privacy Framework",
+            "None needed (processed in the EEA)",
+            "Standard Contractual Clauses (2021)"]
+        mechanism.select_option("UK: UK International Data Transfer Agreement")
+        rows = page.locator(".tc-subprocessors tbody tr")
+        assert [r.get_attribute("id") for r in rows.all() if r.is_visible()] == [
+            "subprocessor-ledgerlight"]
+        mechanism.select_option("EU/EEA: Standard Contractual Clauses (2021)")
+        shown = [r.get_attribute("id") for r in rows.all() if r.is_visible()]
+        assert shown == [f"subprocessor-{key}" for key in (
+            "cirrusvault", "edgeward", "quillpost", "tollbridge", "ledgerlight", "driftlog")]
+        # The facets combine: the EU's SCCs and a location in India.
+        page.locator(".tc-filter select >> nth=0").select_option("India")
+        assert [r.get_attribute("id") for r in rows.all() if r.is_visible()] == [
+            "subprocessor-ledgerlight"]
+        assert seen.problems() == {"console": [], "csp": [], "other origins": []}
+
+
+def test_subprocessors_without_javascript_show_every_mechanism(
+    browser: Browser, example: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(example + "subprocessors/", wait_until="networkidle")
+    assert page.locator(".tc-filter").count() == 0
+    row = page.locator("#subprocessor-ledgerlight")
+    assert row.is_visible()
+    assert "EU/EEA — United Kingdom: EU adequacy decision; India: Standard Contractual " \
+        "Clauses (2021)" in " ".join(row.inner_text().split())
+    context.close()
+
+
 def test_without_javascript_every_row_is_there(browser: Browser, example: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

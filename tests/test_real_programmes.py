@@ -131,11 +131,21 @@ def test_a_payments_company_worded_as_what_each_thing_is(builds: dict[str, Build
     assert "Opinion: Unmodified" in card_text(build, "soc3-2026")
     assert "Opinion" not in card_text(build, "soc2-2026")
     transfers = BeautifulSoup(build.page("subprocessors/index.html"), "html.parser")
-    row = transfers.select_one("#subprocessor-corridor").get_text(" ", strip=True)
-    assert ("EU/EEA: EU-U.S. Data Privacy Framework (primary), Standard Contractual Clauses "
-            "(2021); UK: UK Extension to the EU-U.S. DPF (primary), UK Addendum to the EU "
-            "SCCs; Switzerland: Swiss-U.S. Data Privacy Framework (primary), EU SCCs with the "
-            "Swiss amendments") in row
+    row = " ".join(transfers.select_one("#subprocessor-corridor").get_text(" ", strip=True).split())
+    dpf = "(primary; active on the DPF List on 15 June 2026; re-certification due 20 January 2027)"
+    assert (
+        f"EU/EEA — United States: EU-U.S. Data Privacy Framework {dpf}, Standard Contractual "
+        f"Clauses (2021) UK — United States: UK Extension to the EU-U.S. DPF {dpf}, UK "
+        f"Addendum to the EU SCCs; Ireland: UK adequacy regulations Switzerland — United "
+        f"States: Swiss-U.S. Data Privacy Framework {dpf}, EU SCCs with the Swiss "
+        f"amendments; Ireland: Swiss adequacy (FADP)"
+    ) in row
+    [corridor] = trust_json(build)["subprocessors"]["items"]
+    assert [(t["regime"], t["mechanisms"]) for t in corridor["transfers"]] == [
+        ("eu", ["dpf", "sccs"]), ("uk", ["uk_extension", "uk_addendum"]),
+        ("ch", ["swiss_dpf", "sccs"])]
+    assert {c["dpf_state"] for t in corridor["transfers"] for c in t["claims"]} == {
+        "standing", None}
 
 
 def test_a_saas_company_with_no_soc1_and_a_self_assessment(builds: dict[str, Build]) -> None:
@@ -201,6 +211,35 @@ def test_a_bridge_letter_keeps_a_late_report_current_and_says_so(
     # who signed the letter, and when, stay on the gated page
     assert "Vice President, Security" not in (build.site / "trust.json").read_text("utf-8")
     assert "Vice President, Security" not in build.page()
+
+
+def test_a_cloud_provider_support_vendor_in_ten_countries(builds: dict[str, Build]) -> None:
+    """Each country outside the EEA with what covers it: adequacy or the SCCs."""
+    build = builds["cloud-provider"]
+    page = BeautifulSoup(build.page("subprocessors/index.html"), "html.parser")
+    row = page.select_one("#subprocessor-brightharbor")
+    assert " ".join(row.get_text(" ", strip=True).split()).endswith(
+        "EU/EEA — Canada, Israel, Japan: EU adequacy decision; India, Malaysia, Mexico, "
+        "Philippines, United States: Standard Contractual Clauses (2021) 1 March 2021"
+    )
+    assert row["data-filter-mechanism"] == (
+        "EU/EEA: EU adequacy decision|EU/EEA: Standard Contractual Clauses (2021)"
+    )
+    items = {i["id"]: i for i in trust_json(build)["subprocessors"]["items"]}
+    [eu] = items["brightharbor"]["transfers"]
+    assert {d["country"]: d["mechanisms"] for d in eu["destinations"]} == {
+        "CA": ["adequacy"], "IL": ["adequacy"], "JP": ["adequacy"], "IN": ["sccs"],
+        "MY": ["sccs"], "MX": ["sccs"], "PH": ["sccs"], "US": ["sccs"]}
+    # Bulgaria and Romania are in the EEA: no transfer, no mechanism.
+    assert "BG" not in {d["country"] for d in eu["destinations"]}
+    stratus = items["stratus-llc"]["transfers"]
+    assert stratus[0]["claims"][0] == {
+        "mechanism": "dpf", "label": "EU-U.S. Data Privacy Framework",
+        "text": "EU-U.S. Data Privacy Framework (active on the DPF List on 11 May 2026; "
+        "re-certification due 22 March 2027)",
+        "destinations": ["United States"], "stated": False, "standing": True,
+        "dpf_state": "standing", "dpf_verified": "2026-05-11",
+        "dpf_recertification_due": "2027-03-22", "dpf_lapsed": None}
 
 
 # --- one standing everywhere, on several build dates -------------------------------------

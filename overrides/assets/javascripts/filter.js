@@ -2,7 +2,9 @@
 // location, data, transfer mechanism) above a complete table, narrowing the rows shown.
 // Progressive enhancement: without JavaScript every row is there; the HTML marks the
 // scope with data-tc-filter="key:Label,key:Label" and each row with data-filter-<key>
-// (several values joined by "|"). Nothing is sent anywhere or stored.
+// (several values joined by "|"). Values written "Group: value" (the subprocessors'
+// "EU/EEA: Standard Contractual Clauses (2021)") are offered grouped by their part before
+// ": " (the exporting regime). Nothing is sent anywhere or stored.
 (() => {
   "use strict";
 
@@ -29,8 +31,27 @@
         .filter(Boolean).forEach((value) => values.add(value)));
       const select = document.createElement("select");
       select.add(new Option("All", ""));
-      Array.from(values).sort((a, b) => a.localeCompare(b))
-        .forEach((value) => select.add(new Option(value, value)));
+      const all = Array.from(values);
+      if (all.length && all.every((value) => value.includes(": "))) {
+        // "EU/EEA: Standard Contractual Clauses (2021)": one group per part before ": ",
+        // in the order the rows give them, each choice named by the rest.
+        const groups = new Map();
+        all.forEach((value) => {
+          const [group] = value.split(": ", 1);
+          if (!groups.has(group)) groups.set(group, []);
+          groups.get(group).push(value);
+        });
+        groups.forEach((members, group) => {
+          const optgroup = document.createElement("optgroup");
+          optgroup.label = group;
+          members.sort((a, b) => a.localeCompare(b)).forEach((value) =>
+            optgroup.append(new Option(value.slice(group.length + 2), value)));
+          select.append(optgroup);
+        });
+      } else {
+        all.sort((a, b) => a.localeCompare(b))
+          .forEach((value) => select.add(new Option(value, value)));
+      }
       return { key, label, select };
     });
 
