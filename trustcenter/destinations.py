@@ -254,8 +254,28 @@ def dpf_available(mechanism: TransferMechanism) -> dt.date | None:
     return decision.since if decision is not None else None
 
 
-def can_cover(transfer: Transfer, regime: Regime, where: Place, day: dt.date) -> bool:
-    """True when the law lets ``transfer`` cover a transfer to ``where`` under ``regime``."""
+def unjudged(regime: Regime, where: Place, day: dt.date) -> bool:
+    """True when the regime's list is partial and does not name the country ``where``.
+
+    Its adequacy there can be neither confirmed nor refused (the Swiss list, see
+    ``catalogue/transfer_law.yaml``).
+    """
+    return (
+        not law(regime).complete
+        and where.kind is PlaceKind.COUNTRY
+        and adequacy_of(regime, where, day) is None
+    )
+
+
+def can_cover(
+    transfer: Transfer, regime: Regime, where: Place, day: dt.date, *, stated: bool = False
+) -> bool:
+    """True when the law lets ``transfer`` cover a transfer to ``where`` under ``regime``.
+
+    Adequacy covers the countries the regime's list names; a country a partial list does
+    not name only where the data states it (``stated``: the check warns that it is not
+    judged), never by inference.
+    """
     mechanism = transfer.mechanism
     if mechanism is TransferMechanism.NONE_NEEDED:
         return inside(regime, where)
@@ -267,8 +287,7 @@ def can_cover(transfer: Transfer, regime: Regime, where: Place, day: dt.date) ->
         decision = adequacy_of(regime, where, day)
         if decision is not None:
             return decision.only_by is None
-        # A partial list judges nothing it does not name.
-        return not law(regime).complete and where.kind is PlaceKind.COUNTRY
+        return stated and unjudged(regime, where, day)
     return True
 
 

@@ -121,6 +121,7 @@ _RULES: dict[str, str] = {
     "transfer-uncovered": "a location outside the regime's area with no standing mechanism",
     "transfer-destination": "a mechanism naming a destination it cannot cover or not listed",
     "transfer-adequacy": "adequacy claimed for a country the regime does not recognize",
+    "transfer-adequacy-unjudged": "Swiss adequacy stated for a country our partial list lacks",
     "transfer-dpf-destination": "a Data Privacy Framework part for a destination not in the US",
     "transfer-not-in-force": "a DPF part before the day it took effect",
     "transfer-retired": "pre-2021 SCCs after their last day (EU 2022-12-27, UK 2024-03-21)",

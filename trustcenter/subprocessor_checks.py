@@ -30,6 +30,7 @@ from trustcenter.destinations import (
     law,
     place,
     stands,
+    unjudged,
 )
 from trustcenter.model import Regime, Subprocessor, Transfer, TransferMechanism
 from trustcenter.status import long_date
@@ -55,6 +56,18 @@ def check_transfers(checker: Checker, subprocessors: Sequence[Subprocessor]) -> 
                     "States, United Kingdom), or a description such as 'Global edge network'",
                     rule="location-country",
                 )
+        for number, change in enumerate(sub.changes):
+            for index, location in enumerate(change.locations_before):
+                where = place(location)
+                if where.kind is PlaceKind.MISSPELT:
+                    checker.report(
+                        sub,
+                        ["changes", number, "locations_before", index],
+                        f"expected a country; found {location!r}, which is no country's "
+                        f"name: did you mean {where.suggestion!r}?",
+                        hint="write the country's name as ISO 3166 spells it",
+                        rule="location-country",
+                    )
         if sub.transfer_mechanism is None and sub.transfers is None:
             checker.report(
                 sub,
@@ -239,8 +252,20 @@ def _destinations(
             refused = True
             continue
         where = place(location)
-        if can_cover(transfer, regime, where, today):
+        if can_cover(transfer, regime, where, today, stated=index is not None):
             fits.append(location)
+            if mechanism is TransferMechanism.ADEQUACY and unjudged(regime, where, today):
+                checker.report(
+                    sub,
+                    at,
+                    f"{location} is not on the part of the {regime.label} adequacy list this "
+                    f"version knows (as of {long_date(law(regime).as_of)}): its adequacy is not "
+                    "judged",
+                    hint="check Annex 1 of the Swiss Data Protection Ordinance; if the "
+                    "country is not there, name the clauses that cover it",
+                    warning=True,
+                    rule="transfer-adequacy-unjudged",
+                )
         elif index is not None:
             _cannot(checker, sub, regime, transfer, at, location, today)
             refused = True

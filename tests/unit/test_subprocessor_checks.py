@@ -528,3 +528,43 @@ def test_a_change_of_mechanism_is_told_in_the_feed_and_on_the_page(data: DataFol
     ].decode()
     assert f"Transfer mechanisms before the change: {before}." in feed
     assert "India: Standard Contractual Clauses (2021)" in feed
+
+
+def test_swiss_adequacy_off_the_partial_list_is_not_judged(data: DataFolder) -> None:
+    """Switzerland's list is known only in part: a stated claim warns, no inference."""
+    write_sub(
+        data,
+        "[Japan, India]",
+        "transfers: {ch: [{mechanism: adequacy, destinations: [Japan]}, "
+        "{mechanism: sccs, destinations: [India]}]}",
+    )
+    problem = one(data)
+    assert (problem.rule, problem.severity.value) == ("transfer-adequacy-unjudged", "warning")
+    assert where(problem) == "data/subprocessors.yml:8:59: warning", problem.format()
+    assert coverage(data)["ch"] == {"Japan": ["adequacy"], "India": ["sccs"]}
+
+
+def test_swiss_adequacy_is_never_inferred_off_the_list(data: DataFolder) -> None:
+    write_sub(data, "[Japan, Germany]", "transfers: {ch: [adequacy, sccs]}")
+    found = problems_of(data)
+    assert found == []
+    # Germany is on the Swiss list; Japan is not known to be, so the SCCs cover it.
+    assert coverage(data)["ch"] == {"Japan": ["sccs"], "Germany": ["adequacy"]}
+
+
+def test_a_misspelt_location_before_a_change_is_located(data: DataFolder) -> None:
+    write_sub(
+        data,
+        "[Germany, India]",
+        "transfer_mechanism: sccs",
+        extra="""\
+        changes:
+          - announced: 2026-01-26
+            effective: 2026-03-02
+            locations_before: [Germnay]
+            summary: Added a processing location in India.
+        """,
+    )
+    problem = one(data)
+    assert problem.rule == "location-country"
+    assert where(problem) == "data/subprocessors.yml:14:28: error", problem.format()
