@@ -25,38 +25,38 @@ CLOSE = "end the value with \" on this line, or remove the \" if the value needs
     [
         pytest.param(
             "subprocessors.yml", GLYPHWISE, '    name: "Glyphwise AI GmbH',
-            "data/subprocessors.yml:249:11: error: unclosed double quote: the value that "
-            "starts with \" here runs on to the \" at line 264, swallowing the lines between; "
+            "data/subprocessors.yml:273:11: error: unclosed double quote: the value that "
+            "starts with \" here runs on to the \" at line 288, swallowing the lines between; "
             f"{CLOSE} (unclosed-quote)",
             id="double-quote-swallows-lines",
         ),
         pytest.param(
             "subprocessors.yml", GLYPHWISE, "    name: 'Glyphwise AI GmbH",
-            "data/subprocessors.yml:249:11: error: unclosed single quote: the value that "
+            "data/subprocessors.yml:273:11: error: unclosed single quote: the value that "
             "starts with ' here is never closed; end the value with ' on this line, or remove "
             "the ' if the value needs no quotes (unclosed-quote)",
             id="single-quote-to-end-of-file",
         ),
         pytest.param(
             "subprocessors.yml", GLYPHWISE, "    name: \"Glyphwise AI GmbH'",
-            "data/subprocessors.yml:249:11: error: unclosed double quote: the value that "
-            "starts with \" here runs on to the \" at line 264, swallowing the lines between; "
+            "data/subprocessors.yml:273:11: error: unclosed double quote: the value that "
+            "starts with \" here runs on to the \" at line 288, swallowing the lines between; "
             f"{CLOSE} (unclosed-quote)",
             id="mismatched-quotes",
         ),
         pytest.param(
             "subprocessors.yml", "      - Invoice images and extracted fields",
             '      - "Invoice images and extracted fields',
-            "data/subprocessors.yml:255:9: error: unclosed double quote: the value that "
-            "starts with \" here runs on to the \" at line 264, swallowing the lines between; "
+            "data/subprocessors.yml:279:9: error: unclosed double quote: the value that "
+            "starts with \" here runs on to the \" at line 288, swallowing the lines between; "
             f"{CLOSE} (unclosed-quote)",
             id="quote-in-list-item",
         ),
         pytest.param(
             "subprocessors.yml", GLYPHWISE_LOCATIONS,
             GLYPHWISE_LOCATIONS.replace("[Germany]", '[Germany, "Austria]'),
-            "data/subprocessors.yml:256:26: error: unclosed double quote: the value that "
-            "starts with \" here runs on to the \" at line 264, swallowing the lines between; "
+            "data/subprocessors.yml:280:26: error: unclosed double quote: the value that "
+            "starts with \" here runs on to the \" at line 288, swallowing the lines between; "
             f"{CLOSE} (unclosed-quote)",
             id="quote-in-flow-list",
         ),
@@ -75,7 +75,7 @@ CLOSE = "end the value with \" on this line, or remove the \" if the value needs
         ),
         pytest.param(
             "subprocessors.yml", GLYPHWISE, "    name: 'Glyphwise's AI GmbH'",
-            "data/subprocessors.yml:249:21: error: a single-quoted value ends at this "
+            "data/subprocessors.yml:273:21: error: a single-quoted value ends at this "
             "apostrophe, and the rest of the line is left over; inside single quotes write "
             "an apostrophe twice (''), or use double quotes (yaml-syntax)",
             id="apostrophe-in-single-quotes",
@@ -83,7 +83,7 @@ CLOSE = "end the value with \" on this line, or remove the \" if the value needs
         pytest.param(
             "subprocessors.yml", GLYPHWISE_LOCATIONS,
             GLYPHWISE_LOCATIONS.replace("[Germany]", "[Germany"),
-            "data/subprocessors.yml:256:16: error: unclosed '[': the list that starts here "
+            "data/subprocessors.yml:280:16: error: unclosed '[': the list that starts here "
             "is not closed with ']' on its line; end it with ']', for example "
             "[Germany, Ireland], or write each item on its own line starting with '- ' "
             "(unclosed-bracket)",
@@ -92,7 +92,7 @@ CLOSE = "end the value with \" on this line, or remove the \" if the value needs
         pytest.param(
             "subprocessors.yml", GLYPHWISE_LOCATIONS,
             GLYPHWISE_LOCATIONS.replace("[Germany]", "[Germany, Austria"),
-            "data/subprocessors.yml:256:16: error: unclosed '[': the list that starts here "
+            "data/subprocessors.yml:280:16: error: unclosed '[': the list that starts here "
             "is not closed with ']' on its line; end it with ']', for example "
             "[Germany, Ireland], or write each item on its own line starting with '- ' "
             "(unclosed-bracket)",
@@ -100,7 +100,7 @@ CLOSE = "end the value with \" on this line, or remove the \" if the value needs
         ),
         pytest.param(
             "subprocessors.yml", GLYPHWISE, "    name: {Glyphwise AI GmbH",
-            "data/subprocessors.yml:249:11: error: unclosed '{': the mapping that starts "
+            "data/subprocessors.yml:273:11: error: unclosed '{': the mapping that starts "
             "here is not closed with '}' on its line; end it with '}', or put the value in "
             "quotes if the '{' is part of the text (unclosed-bracket)",
             id="unclosed-brace",
@@ -109,8 +109,8 @@ CLOSE = "end the value with \" on this line, or remove the \" if the value needs
             "subprocessors.yml", GLYPHWISE + "\n",
             "<<<<<<< HEAD\n" + GLYPHWISE + "\n=======\n    name: Glyphwise AI SE\n"
             ">>>>>>> rename-glyphwise\n",
-            "data/subprocessors.yml:249:1: error: a git merge conflict is left in the file: "
-            "'<<<<<<< HEAD' here, '>>>>>>> rename-glyphwise' at line 253; keep the lines you "
+            "data/subprocessors.yml:273:1: error: a git merge conflict is left in the file: "
+            "'<<<<<<< HEAD' here, '>>>>>>> rename-glyphwise' at line 277; keep the lines you "
             "want from one side, then delete the other side and the marker lines (<<<<<<<, "
             "=======, >>>>>>>) (merge-conflict)",
             id="merge-conflict",
@@ -127,7 +127,7 @@ CLOSE = "end the value with \" on this line, or remove the \" if the value needs
         ),
         pytest.param(
             "subprocessors.yml", GLYPHWISE + "\n", "<<<<<<< HEAD\n" + GLYPHWISE + "\n",
-            "data/subprocessors.yml:249:1: error: a git merge conflict marker '<<<<<<< HEAD' "
+            "data/subprocessors.yml:273:1: error: a git merge conflict marker '<<<<<<< HEAD' "
             "is left in the file; resolve the conflict and delete the marker lines "
             "(merge-conflict)",
             id="merge-marker-alone",
@@ -164,22 +164,22 @@ CLOSE = "end the value with \" on this line, or remove the \" if the value needs
             "      Fallback extraction of handwritten or poorly scanned invoices",
             "      Fallback extraction of handwritten or poorly [scanned](data:text/html,x) "
             "invoices",
-            "data/subprocessors.yml:251:62: error: expected an https:, http: or mailto: URL, "
+            "data/subprocessors.yml:275:62: error: expected an https:, http: or mailto: URL, "
             "found a 'data:' URL ('data:text/html,x') (bad-link)",
             id="data-link-in-folded-purpose",
         ),
         pytest.param(
             "subprocessors.yml", GLYPHWISE + "\n    purpose: >-",
             GLYPHWISE + "\n\tpurpose: >-",
-            "data/subprocessors.yml:250:1: error: invalid YAML: found character '\\t' that "
+            "data/subprocessors.yml:274:1: error: invalid YAML: found character '\\t' that "
             "cannot start any token (while scanning for the next token); indent with spaces; "
             "YAML does not allow tab characters for indentation (yaml-syntax)",
             id="tab-indent",
         ),
         pytest.param(
             "subprocessors.yml", GLYPHWISE, GLYPHWISE + "\n    name: Glyphwise",
-            "data/subprocessors.yml:250:5: error: duplicate key 'name': it is already given "
-            "at line 249, column 5; remove one of them; YAML would silently keep only the "
+            "data/subprocessors.yml:274:5: error: duplicate key 'name': it is already given "
+            "at line 273, column 5; remove one of them; YAML would silently keep only the "
             "last (duplicate-key)",
             id="duplicate-key",
         ),

@@ -15,8 +15,8 @@ CASES = Path(__file__).with_name("data") / "cases"
 
 GLYPHWISE = "    name: Glyphwise AI GmbH"
 SOC3_TYPE = "  - id: soc3-2026\n    framework: soc3\n    type: 2"
-DAYS = "data/subprocessors.yml:35:9: error: "
-NAME = "data/subprocessors.yml:249:11: error: "
+DAYS = "data/subprocessors.yml:59:9: error: "
+NAME = "data/subprocessors.yml:273:11: error: "
 
 
 @pytest.mark.parametrize(
@@ -128,7 +128,7 @@ def test_quoted_keeps_the_text(raw: str, kept: str) -> None:
         ),
         pytest.param(
             "subprocessors.yml", "  since: 2024-01-01", "  since: 2024-01-01T00:00:00Z",
-            "data/subprocessors.yml:36:10: error: expected a date in the form YYYY-MM-DD, "
+            "data/subprocessors.yml:60:10: error: expected a date in the form YYYY-MM-DD, "
             "found 2024-01-01T00:00:00Z, which YAML 1.1 reads as the date and time "
             "2024-01-01 00:00:00+00:00; write the date alone: 2024-01-01 (yaml-timestamp)",
             id="timestamp-for-date",
@@ -145,7 +145,7 @@ def test_quoted_keeps_the_text(raw: str, kept: str) -> None:
             "\n    website: https://glyphwise.example",
             "    locations: [Germany, NO]\n    transfer_mechanism: none_needed"
             "\n    website: https://glyphwise.example",
-            "data/subprocessors.yml:256:26: error: expected text, found NO, which YAML 1.1 "
+            "data/subprocessors.yml:280:26: error: expected text, found NO, which YAML 1.1 "
             "reads as the boolean false; put it in quotes: 'NO' (yaml-boolean)",
             id="norway-in-a-flow-list",
         ),
