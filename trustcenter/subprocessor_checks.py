@@ -14,6 +14,7 @@ to stand on the build date is a warning.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Sequence
 
 from trustcenter.checks import Checker
@@ -68,11 +69,17 @@ def check_transfers(checker: Checker, subprocessors: Sequence[Subprocessor]) -> 
                         hint="write the country's name as ISO 3166 spells it",
                         rule="location-country",
                     )
-        if sub.transfer_mechanism is None and sub.transfers is None:
+        if not sub.transfer_regimes() and not (
+            sub.transfer_mechanism is not None and sub.transfers is not None
+        ):
+            written = "transfers" if sub.transfers is not None else "transfer_mechanism"
+            empty = sub.transfers is not None or sub.transfer_mechanism is not None
             checker.report(
                 sub,
-                ["id"],
-                "expected 'transfer_mechanism' (exports from the EU/EEA) or 'transfers' "
+                [written] if empty else ["id"],
+                f"'{written}' lists no mechanism"
+                if empty
+                else "expected 'transfer_mechanism' (exports from the EU/EEA) or 'transfers' "
                 "(per regime: eu, uk, ch)",
                 hint="add 'transfer_mechanism: none_needed' if the data stays where it is",
                 at_key=True,
@@ -245,8 +252,12 @@ def _destinations(
                 at,
                 f"{location!r} is not among the locations of {sub.name} "
                 f"({', '.join(sub.locations)})",
-                hint="name one of its locations exactly as written under 'locations:', or "
-                "add the location there",
+                hint=(
+                    f"did you mean {close[0]!r}?"
+                    if (close := difflib.get_close_matches(location, sub.locations, n=1))
+                    else "name one of its locations exactly as written under 'locations:', "
+                    "or add the location there"
+                ),
                 rule="transfer-destination",
             )
             refused = True

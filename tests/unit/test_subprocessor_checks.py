@@ -568,3 +568,25 @@ def test_a_misspelt_location_before_a_change_is_located(data: DataFolder) -> Non
     problem = one(data)
     assert problem.rule == "location-country"
     assert where(problem) == "data/subprocessors.yml:14:28: error", problem.format()
+
+
+@pytest.mark.parametrize(
+    ("transfers", "at"),
+    [("transfer_mechanism: []", "8:5"), ("transfers: {}", "8:5"), ("transfers: {eu: []}", "8:5")],
+)
+def test_an_empty_list_of_mechanisms_is_none(data: DataFolder, transfers: str, at: str) -> None:
+    write_sub(data, "[United States]", transfers)
+    problem = one(data)
+    assert problem.rule == "transfer-missing" and "lists no mechanism" in problem.message
+    assert where(problem) == f"data/subprocessors.yml:{at}: error", problem.format()
+
+
+def test_a_misspelt_destination_names_the_location_meant(data: DataFolder) -> None:
+    write_sub(
+        data,
+        "[United Kingdom, India]",
+        "transfers: {eu: [adequacy, {mechanism: sccs, destinations: [Indai]}]}",
+    )
+    problem = one(data)
+    assert problem.rule == "transfer-destination"
+    assert problem.hint == "did you mean 'India'?"
