@@ -221,6 +221,8 @@ class Checker:
             self._announcement(event, notice)
 
     def _announcement(self, event: SubprocessorEvent, notice: ChangeNotice | None) -> None:
+        if event.kind is EventKind.LAPSED:
+            return  # a lapsed DPF listing is not the company's choice: no notice applies
         where = (
             ("announced",)
             if event.kind is EventKind.ADDED

@@ -459,6 +459,18 @@ def test_a_lapsed_dpf_claim_is_never_published_as_standing(data: DataFolder) -> 
         ("dpf", False, "lapsed"),
         ("sccs", True, None),
     ]
+    # The lapse is a dated change of mechanism: on the page and in the feed, unannounced
+    # (the company did not choose it) and without a notice warning.
+    changes = str(Renderer(result.trust_center, DAY).subprocessor_changes(Links()))
+    told = (
+        "The listing of Vendor Ltd on the Data Privacy Framework List lapsed for the EU-U.S. "
+        "Data Privacy Framework: transfers from the EU/EEA no longer rely on it."
+    )
+    assert f"Transfer mechanism lapsed: {told}" in changes
+    feed = files["feeds/subprocessors.xml"].decode()
+    assert "Transfer mechanism lapsed: Vendor Ltd (effective 14 September 2026)" in feed
+    assert told in feed
+    assert "vendor/lapsed/2026-09-14/dpf" in feed
     # The day before it lapsed, it still stood, as primary.
     assert problems_of(data, dt.date(2026, 9, 13)) == []
     assert transfer_text(sub, dt.date(2026, 9, 13)).startswith(

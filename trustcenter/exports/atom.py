@@ -112,10 +112,10 @@ def _event_entry(
         EventKind.ADDED: "New subprocessor",
         EventKind.REMOVED: "Subprocessor removed",
         EventKind.CHANGED: "Subprocessor changed",
+        EventKind.LAPSED: "Transfer mechanism lapsed",
     }[event.kind]
-    summary = str(
-        render_markdown(event.summary if event.kind is EventKind.CHANGED else sub.purpose)
-    )
+    told = event.kind in (EventKind.CHANGED, EventKind.LAPSED)
+    summary = str(render_markdown(event.summary if told else sub.purpose))
     if event.kind is EventKind.CHANGED:
         change = sub.changes[int(event.field[1])]
         if change.renamed_from:

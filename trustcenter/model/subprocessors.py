@@ -295,6 +295,8 @@ class EventKind(enum.StrEnum):
     ADDED = "added"
     REMOVED = "removed"
     CHANGED = "changed"
+    #: A Data Privacy Framework part the data relied on lapsed (``dpf_lapsed``).
+    LAPSED = "lapsed"
 
 
 @dataclass(frozen=True)
@@ -308,11 +310,14 @@ class SubprocessorEvent:
     summary: str
     #: Where in the entry the change is written, for problems: ("added",), ("changes", 0)...
     field: tuple[str | int, ...]
+    #: What else tells two events of one kind and day apart (a lapse: the DPF part).
+    part: str = ""
 
     @property
     def key(self) -> str:
         """A stable identifier of the event, for feed entries and anchors."""
-        return f"{self.subprocessor.id}/{self.kind.value}/{self.effective.isoformat()}"
+        key = f"{self.subprocessor.id}/{self.kind.value}/{self.effective.isoformat()}"
+        return f"{key}/{self.part}" if self.part else key
 
 
 class ChangeNotice(Model):
@@ -331,8 +336,51 @@ class SubprocessorsFile(Model):
     subprocessors: list[Subprocessor] = []
 
 
+#: The DPF parts as the DPF List names them, for the lapse events' words.
+_DPF_PART_NAMES = {
+    TransferMechanism.DPF: "EU-U.S. Data Privacy Framework",
+    TransferMechanism.UK_EXTENSION: "UK Extension to the EU-U.S. DPF",
+    TransferMechanism.SWISS_DPF: "Swiss-U.S. Data Privacy Framework",
+}
+
+
+def _lapses(sub: Subprocessor) -> list[SubprocessorEvent]:
+    """One event per DPF part whose listing lapsed (``dpf_lapsed``): a change of mechanism.
+
+    It is not announced ahead (the company does not choose it): its announcement day is
+    the day it lapsed.
+    """
+    events = []
+    for regime, transfers in sub.transfer_regimes():
+        for index, transfer in enumerate(transfers):
+            if transfer.dpf_lapsed is None or not transfer.mechanism.dpf_part:
+                continue
+            base: tuple[str | int, ...] = (
+                ("transfers", regime.value)
+                if sub.transfers is not None
+                else ("transfer_mechanism",)
+            )
+            events.append(
+                SubprocessorEvent(
+                    EventKind.LAPSED,
+                    sub,
+                    transfer.dpf_lapsed,
+                    transfer.dpf_lapsed,
+                    f"The listing of {sub.name} on the Data Privacy Framework List lapsed for "
+                    f"the {_DPF_PART_NAMES[transfer.mechanism]}: transfers from the "
+                    f"{regime.label} no longer rely on it.",
+                    (*base, index, "dpf_lapsed"),
+                    transfer.mechanism.value,
+                )
+            )
+    return events
+
+
 def subprocessor_events(subprocessors: list[Subprocessor]) -> list[SubprocessorEvent]:
-    """Every addition, removal and change, newest effective date first."""
+    """Every addition, removal and change, newest effective date first.
+
+    A change is one written under ``changes:``, or a DPF part whose listing lapsed.
+    """
     events: list[SubprocessorEvent] = []
     for sub in subprocessors:
         events.append(
@@ -367,4 +415,5 @@ def subprocessor_events(subprocessors: list[Subprocessor]) -> list[SubprocessorE
                     ("changes", index),
                 )
             )
+        events += _lapses(sub)
     return sorted(events, key=lambda e: (e.effective, e.key), reverse=True)
