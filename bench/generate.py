@@ -389,6 +389,15 @@ class _Generator:
                 "by independent auditors. Questions to "
                 "[security@generated.example](mailto:security@generated.example)."
             ),
+            # As the example's: the request form the hub and the report cards link to.
+            "request_access": {
+                "email": "trust@generated.example",
+                "subject": "Request for Generated Company security reports under NDA",
+                "terms": (
+                    "Our SOC reports are confidential. We send them after you accept our "
+                    "mutual non-disclosure agreement."
+                ),
+            },
             "contacts": [
                 {
                     "purpose": "security",

@@ -285,7 +285,7 @@ def make_plain_project(source: Path, project: Path) -> Path:
     from mkdocs.utils.yaml import yaml_load
 
     from trustcenter.builders import read_site_config
-    from trustcenter.pipeline import DATA_VARIABLE, FILES_VARIABLE
+    from trustcenter.pipeline import DATA_VARIABLE, FILES_VARIABLE, STAGED_SITE, STAGING_VARIABLE
     from trustcenter.render import plain_text
     from trustcenter.site_macros import AUTOESCAPE, define_env, load_once
 
@@ -303,8 +303,13 @@ def make_plain_project(source: Path, project: Path) -> Path:
         "SOURCE_DATE_EPOCH",
         DATA_VARIABLE,
         FILES_VARIABLE,
+        STAGING_VARIABLE,
     )
     saved = {name: os.environ.pop(name, None) for name in names}
+    # The macros hand files (the logo) to the output through a staging folder; the plain
+    # site gets them as static files of its docs/.
+    staging = Path(tempfile.mkdtemp(prefix="tc-plain-staging-"))
+    os.environ[STAGING_VARIABLE] = str(staging)
     os.environ["TRUSTCENTER_TODAY"] = TODAY
     folders = read_site_config(source / "mkdocs.yml")
     os.environ[DATA_VARIABLE] = str(folders.data_dir)
@@ -335,7 +340,10 @@ def make_plain_project(source: Path, project: Path) -> Path:
             target = project / "docs" / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(front + jinja.from_string(body).render(), "utf-8")
+        if (staging / STAGED_SITE).is_dir():
+            shutil.copytree(staging / STAGED_SITE, project / "docs", dirs_exist_ok=True)
     finally:
+        shutil.rmtree(staging, ignore_errors=True)
         for name, value in saved.items():
             os.environ.pop(name, None)
             if value is not None:

@@ -160,6 +160,11 @@ def assets_digest(assets: Iterable[str]) -> str:
     return hashlib.sha256("\n".join(sorted(assets)).encode()).hexdigest()
 
 
+def listed_digests(page: str) -> list[str]:
+    """The :func:`assets_digest` values a page's HTML lists (``data-tc-files``)."""
+    return _LISTED.findall(page)
+
+
 def unwritten_files(site_dir: Path, written: Iterable[SealedFile]) -> list[str]:
     """Pages of ``site_dir`` whose listed files are not the ones ``written``.
 
@@ -171,7 +176,7 @@ def unwritten_files(site_dir: Path, written: Iterable[SealedFile]) -> list[str]:
     expected = assets_digest(sealed.asset for sealed in written)
     wrong = []
     for page in sorted(site_dir.rglob("*.html")):
-        for listed in _LISTED.findall(page.read_text("utf-8", "replace")):
+        for listed in listed_digests(page.read_text("utf-8", "replace")):
             if listed != expected:
                 wrong.append(str(page.relative_to(site_dir)))
     return wrong

@@ -9,9 +9,10 @@ and so are the theme's own links, so the built pages themselves are checked: eac
 
 from __future__ import annotations
 
+import html
 import os
-from dataclasses import dataclass
-from html.parser import HTMLParser
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -29,26 +30,76 @@ class BrokenLink:
         return f"{self.file}: broken link '{self.href}': {self.reason}"
 
 
-class _Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[str] = []
+@dataclass
+class PageReferences:
+    """What the link check needs of one page: its elements' ids and its links."""
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        for key in ("id", "name" if tag == "a" else ""):
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)
+
+
+#: Comments, and the raw text of scripts and styles, where no tag is a tag.
+_SKIP = re.compile(
+    r"<!--.*?-->|<(script|style)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</\1\s*>", re.S | re.I
+)
+#: A start tag, its attributes' quoted values allowed to hold '>'.
+_START_TAG = re.compile(r"""<(?P<tag>[a-zA-Z][^\s/>]*)(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_ATTRIBUTE = re.compile(
+    r"""(?:^|[\s"'/])(?P<name>id|name|href|src)\s*=\s*"""
+    r"""(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+))""",
+    re.I,
+)
+_LINKING_TAGS = frozenset({"a", "link", "script", "img", "source"})
+
+
+def page_references(text: str) -> PageReferences:
+    """The ids (and ``<a name>``) and the ``href``/``src`` links of the HTML ``text``.
+
+    Start tags are found by one regular expression over the page (attribute values
+    quoted with ``"`` or ``'`` may hold ``>``), outside comments and the raw text of
+    ``<script>`` and ``<style>``, as an HTML tokenizer (WHATWG HTML, 13.2.5) reads them;
+    attribute names are matched case-insensitively, the first of two equal ones wins, and
+    values have their character references decoded. Links are those of ``a``, ``link``,
+    ``script``, ``img`` and ``source``. Several times faster than :mod:`html.parser` on
+    a page of thousands of controls, with the same result on every page we build (tested).
+    """
+    page = PageReferences()
+
+    def visit(tag: re.Match[str]) -> None:
+        attrs = tag.group("attrs")
+        if "=" not in attrs:
+            return
+        values: dict[str, str] = {}
+        for attribute in _ATTRIBUTE.finditer(attrs):
+            name = attribute.group("name").lower()
+            if name not in values:
+                value = next(
+                    v for v in attribute.group("double", "single", "bare") if v is not None
+                )
+                values[name] = html.unescape(value) if "&" in value else value
+        if not values:
+            return
+        name = tag.group("tag").lower()
+        for key in ("id", "name" if name == "a" else ""):
             if key and values.get(key):
-                self.ids.add(str(values[key]))
-        for key in ("href", "src"):
-            if values.get(key) and tag in ("a", "link", "script", "img", "source"):
-                self.links.append(str(values[key]))
+                page.ids.add(values[key])
+        if name in _LINKING_TAGS:
+            page.links += [values[key] for key in ("href", "src") if values.get(key)]
 
-
-def _parse(path: Path) -> _Page:
-    page = _Page()
-    page.feed(path.read_text("utf-8", "replace"))
+    position = 0
+    for skipped in _SKIP.finditer(text):
+        for tag in _START_TAG.finditer(text, position, skipped.start()):
+            visit(tag)
+        if skipped.group(1) and (opening := _START_TAG.match(text, skipped.start())):
+            visit(opening)  # <script src=...> itself
+        position = skipped.end()
+    for tag in _START_TAG.finditer(text, position):
+        visit(tag)
     return page
+
+
+def _parse(path: Path) -> PageReferences:
+    return page_references(path.read_text("utf-8", "replace"))
 
 
 def broken_links(site_dir: Path, base_path: str = "/") -> list[BrokenLink]:
@@ -57,10 +108,38 @@ def broken_links(site_dir: Path, base_path: str = "/") -> list[BrokenLink]:
     ``base_path`` is where the site is served (``/trust/`` for a site_url of
     ``https://example.com/trust/``): links from the root, as the 404 page has, start there.
     """
-    base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
     root = os.path.abspath(site_dir)
     pages = {os.path.abspath(p): _parse(p) for p in sorted(site_dir.rglob("*.html"))}
-    exists: dict[str, bool] = {}  # a site links to the same few files thousands of times
+    files = {os.path.abspath(p) for p in site_dir.rglob("*") if p.is_file()}
+    return check_links(Path(root), pages, files, base_path)
+
+
+def _folders(root: str, files: set[str]) -> set[str]:
+    """Every folder of the site that holds a file, at any depth, the root included."""
+    folders = {root}
+    for path in files:
+        folder = os.path.dirname(path)
+        while folder not in folders and len(folder) > len(root):
+            folders.add(folder)
+            folder = os.path.dirname(folder)
+    return folders
+
+
+def check_links(
+    site_dir: Path,
+    pages: dict[str, PageReferences],
+    files: set[str],
+    base_path: str = "/",
+) -> list[BrokenLink]:
+    """The broken links of ``pages`` (absolute path -> references) in the site ``site_dir``.
+
+    ``files`` are the absolute paths of every file of the site, so nothing is looked up
+    on disk; a folder exists when a file is below it. ``pages`` are checked in their
+    order. See :func:`broken_links` for ``base_path``.
+    """
+    base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+    root = os.path.abspath(site_dir)
+    folders = _folders(root, files)
     broken = []
     for page_path, page in pages.items():
         where = os.path.relpath(page_path, os.path.dirname(root))
@@ -78,16 +157,14 @@ def broken_links(site_dir: Path, base_path: str = "/") -> list[BrokenLink]:
             else:
                 target = page_path
             target = os.path.normpath(target)
-            if parts.path.endswith("/") or os.path.isdir(target):
+            if parts.path.endswith("/") or target in folders:
                 target = os.path.join(target, "index.html")
-            if target not in exists:
-                exists[target] = os.path.isfile(target)
-            if not exists[target]:
+            if target not in files:
                 broken.append(BrokenLink(where, href, "no such file"))
                 continue
             fragment = unquote(parts.fragment)
             if fragment and target.endswith(".html"):
-                known = pages.get(target) or _parse(Path(target))
-                if fragment not in known.ids:
+                known = pages.get(target)
+                if known is None or fragment not in known.ids:
                     broken.append(BrokenLink(where, href, f"no element with id '{fragment}'"))
     return broken

@@ -10,7 +10,7 @@ exports and the sealed files, which are the files for code holders plus 33 bytes
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 #: Published GitHub Pages sites may be no larger than 1 GB.
@@ -26,14 +26,21 @@ def _mb(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def limit_warnings(site_dir: Path, sealed_assets: Iterable[str] = ()) -> list[str]:
+def limit_warnings(
+    site_dir: Path,
+    sealed_assets: Iterable[str] = (),
+    sizes: Mapping[Path, int] | None = None,
+) -> list[str]:
     """Warnings for ``site_dir`` near or over GitHub Pages' limits; empty when far from them.
 
-    ``sealed_assets`` are the sealed files' paths below ``site_dir``, named as such.
+    ``sealed_assets`` are the sealed files' paths below ``site_dir``, named as such;
+    ``sizes`` the size in bytes of every file of the site, when the caller has them
+    (the after-build pass does), else they are read from disk.
     """
     sealed_assets = set(sealed_assets)
     warnings: list[str] = []
-    sizes = {p: p.stat().st_size for p in site_dir.rglob("*") if p.is_file()}
+    if sizes is None:
+        sizes = {p: p.stat().st_size for p in site_dir.rglob("*") if p.is_file()}
     total = sum(sizes.values())
     sealed_total = sum(
         size for p, size in sizes.items() if p.relative_to(site_dir).as_posix() in sealed_assets

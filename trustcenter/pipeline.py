@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # the heavy modules load when the pass runs, not on import
     from trustcenter.guard import Leak
     from trustcenter.links import BrokenLink
     from trustcenter.model import TrustCenter
+    from trustcenter.projection import Projection
 
 #: The absolute path of the build's staging folder (see the module's docstring).
 STAGING_VARIABLE = "TRUSTCENTER_BUILD_STAGING"
@@ -164,67 +165,64 @@ def after_build(
     gate: GateSettings | None = None,
     staging: Path | None = None,
     csp: bool = True,
+    projection: Projection | None = None,
 ) -> Outcome:
     """Run every after-build step over the built site in ``site_dir``, in this order.
 
+    First what the builder cannot write:
+
     1. the staged files (``staging/site/**``, see the module's docstring) into the output;
-    2. the exports (trust.json and its schema, feeds, security.txt, badges);
-    3. the sealed files for code holders (:func:`trustcenter.filegate.seal_files_into`,
+    2. the exports (trust.json and its schema, feeds, security.txt, badges), from
+       ``projection``, the judgement the pages were rendered from (computed here only
+       when the caller has none);
+    3. the sealed files for code holders (:func:`trustcenter.filegate.write_sealed_files`,
        from the restricted folder ``files_dir`` and the gate's settings ``gate``; their
        keys and names come from the secret, so the page sealer shares no state with
-       this step), and warnings near GitHub Pages' size limits;
-    4. print-only link references and the list of addresses on every page
-       (:mod:`trustcenter.printing`), then the Content-Security-Policy ``<meta>`` on
-       every page (``csp=False`` only for a live preview whose reload script changes on
-       every build);
-    5. every internal link and anchor checked;
-    6. the leak guard over every file of the output, the files of steps 1-4 included:
-       restricted values, and the restricted files' bytes; and a gated page whose
-       digest of its sealed files (``data-tc-files``) is not that of the assets step 3
-       wrote (a file changed during the build, or no file was sealed) counts as a leak.
+       this step).
 
-    Nothing is removed here: on leaks the caller must discard the output.
+    Then one pass over the whole output (:func:`trustcenter.sitepass.review`), each file
+    read once: print-only link references and the Content-Security-Policy ``<meta>`` on
+    every page (``csp=False`` only for a live preview whose reload script changes on
+    every build); every internal link and anchor; the leak guard over every byte of every
+    file, the files of steps 1-3 included (restricted values, and the restricted files'
+    bytes); a gated page whose digest of its sealed files (``data-tc-files``) is not that
+    of the assets step 3 wrote (a file changed during the build, or no file was sealed)
+    counts as a leak; and warnings near GitHub Pages' size limits.
+
+    Nothing is removed here: on leaks the caller must discard the output. Raises
+    :class:`PipelineError` for a page the pass cannot read as UTF-8.
     """
+    from trustcenter.exports import write_exports
+    from trustcenter.guard import Guard, restricted_values
     from trustcenter.render import Links
+    from trustcenter.restricted_files import restricted_files
+    from trustcenter.sitepass import review
 
     outcome = Outcome()
     outcome.staged = _copy_staged(staging, site_dir)
     links = Links(site.url, site.directory_urls, site.pages)
-    from trustcenter.exports import write_exports
-
-    outcome.exported = write_exports(site_dir, trust_center, today, links)
-    from trustcenter.filegate import SealedFile, unwritten_files
-    from trustcenter.restricted_files import restricted_files
-
+    exported = write_exports(site_dir, trust_center, today, links, projection)
+    outcome.exported = list(exported)
     # Read and hashed once, for sealing and for the leak guard.
     restricted = restricted_files(trust_center, files_dir) if files_dir is not None else []
-    sealed: list[SealedFile] = []
-    if files_dir is not None and gate is not None:
+    if files_dir is not None and gate is not None and gate.secret:
         from trustcenter.filegate import write_sealed_files
-        from trustcenter.pages_limits import limit_warnings
 
-        sealed = write_sealed_files(site_dir, restricted, gate.secret) if gate.secret else []
+        sealed = write_sealed_files(site_dir, restricted, gate.secret)
         outcome.sealed_files = [item.asset for item in sealed]
-        outcome.warnings = limit_warnings(site_dir, set(outcome.sealed_files))
-    from trustcenter.printing import add_print_links
-
-    add_print_links(site_dir)
-    if csp:
-        from trustcenter.csp import apply_policy
-
-        request = trust_center.company.request_access
-        endpoints = [request.endpoint] if request and request.endpoint else []
-        outcome.policy_pages = apply_policy(site_dir, endpoints)
-    from trustcenter.links import broken_links
-
-    outcome.broken_links = broken_links(site_dir, site.base_path)
-    from trustcenter.guard import Leak, file_leaks, restricted_values, scan
-
-    outcome.leaks = scan(site_dir, restricted_values(trust_center), unchanged_from=site.theme_dirs)
-    outcome.leaks += file_leaks(site_dir, restricted)
-    # A gated page listing other sealed files than step 3 wrote would offer downloads
-    # that fail: counted with the leaks, so the output is discarded the same way.
-    outcome.leaks += [
-        Leak(str(site_dir / page), "", "unwritten") for page in unwritten_files(site_dir, sealed)
-    ]
+    request = trust_center.company.request_access
+    guard = Guard(restricted_values(trust_center), restricted, unchanged_from=site.theme_dirs)
+    found = review(
+        site_dir,
+        guard,
+        base_path=site.base_path,
+        csp=csp,
+        form_actions=[request.endpoint] if request and request.endpoint else [],
+        sealed_assets=outcome.sealed_files,
+        known=exported,
+    )
+    outcome.policy_pages = found.policy_pages
+    outcome.broken_links = found.broken_links
+    outcome.leaks = found.leaks
+    outcome.warnings = found.warnings if files_dir is not None and gate is not None else []
     return outcome

@@ -37,6 +37,7 @@ from trustcenter.pipeline import (
     FILES_VARIABLE,
     PIPELINE_VARIABLE,
     STAGING_VARIABLE,
+    PipelineError,
     SiteSettings,
     after_build,
     gate_notices,
@@ -184,15 +185,19 @@ def build(
             raise BuildFailed(f"{builder.name}: {error}; {output} is untouched") from None
         if not (out / "index.html").is_file():
             raise BuildFailed(f"{builder.name} wrote no index.html; {output} is untouched")
-        outcome = after_build(
-            out,
-            result.trust_center,
-            date,
-            settings,
-            files_dir=config.files_dir,
-            gate=GateSettings.from_environment(),
-            staging=staging,
-        )
+        try:
+            outcome = after_build(
+                out,
+                result.trust_center,
+                date,
+                settings,
+                files_dir=config.files_dir,
+                gate=GateSettings.from_environment(),
+                staging=staging,
+                projection=loaded.renderer.projection,  # what the pages were rendered from
+            )
+        except PipelineError as error:
+            raise BuildFailed(f"{error}; {output} is untouched") from None
         for warning in outcome.warnings:
             say(f"warning: {warning}")
         for link in outcome.broken_links:

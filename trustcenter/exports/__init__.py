@@ -27,18 +27,24 @@ from trustcenter.exports.trust_json import (
     trust_schema,
 )
 from trustcenter.model import AttestationStatus, TrustCenter
-from trustcenter.projection import project
+from trustcenter.projection import Projection, project
 from trustcenter.render import FEEDS, Links
 
 
-def exported_files(tc: TrustCenter, today: dt.date, links: Links) -> dict[str, bytes]:
+def exported_files(
+    tc: TrustCenter, today: dt.date, links: Links, projection: Projection | None = None
+) -> dict[str, bytes]:
     """Every machine-readable file, by its path below the site's root.
 
     ``links.root`` is the site's absolute address, ending in ``/``; ``links.pages`` are
     the pages the site has, so no file links to a page that is not there.
+    ``projection`` is the build's one judgement of ``tc`` on ``today``
+    (:func:`trustcenter.projection.project`), as the pages' renderer computed it; it is
+    computed here only when the caller has none (``trustcenter export``).
     """
     feeds = {name: links.file(path) for name, path in FEEDS.items()}
-    projection = project(tc, today)  # the one judgement every file below reads
+    if projection is None:
+        projection = project(tc, today)  # the one judgement every file below reads
     files: dict[str, bytes] = {
         FEEDS["attestations"]: attestation_feed(tc, projection, links),
         FEEDS["subprocessors"]: subprocessor_feed(tc, today, links),
@@ -65,12 +71,22 @@ def exported_files(tc: TrustCenter, today: dt.date, links: Links) -> dict[str, b
     return files
 
 
-def write_exports(site_dir: Path, tc: TrustCenter, today: dt.date, links: Links) -> list[Path]:
-    """Write every exported file under ``site_dir``; return their paths."""
-    written = []
-    for relative, content in exported_files(tc, today, links).items():
+def write_exports(
+    site_dir: Path,
+    tc: TrustCenter,
+    today: dt.date,
+    links: Links,
+    projection: Projection | None = None,
+) -> dict[Path, bytes]:
+    """Write every exported file under ``site_dir``; return each path with its bytes.
+
+    ``projection``: see :func:`exported_files`. The bytes are handed back so that the
+    after-build pass checks what was written without reading it again.
+    """
+    written: dict[Path, bytes] = {}
+    for relative, content in exported_files(tc, today, links, projection).items():
         path = site_dir / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
-        written.append(path)
+        written[path] = content
     return written

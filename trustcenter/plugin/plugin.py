@@ -32,6 +32,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from trustcenter.pipeline import (
     STAGING_VARIABLE,
+    PipelineError,
     SiteSettings,
     after_build,
     gate_notices,
@@ -160,7 +161,11 @@ class TrustCenterPlugin(BasePlugin[TrustCenterConfig]):
                 gate=GateSettings.from_environment(),
                 staging=Path(os.environ[STAGING_VARIABLE]),
                 csp=not _served(config),
+                projection=state.loaded.renderer.projection,
             )
+        except PipelineError as error:
+            shutil.rmtree(site_dir, ignore_errors=True)
+            raise PluginError(f"trustcenter: {error}; {site_dir} was removed") from None
         finally:
             self._cleanup()
         for warning in outcome.warnings:
