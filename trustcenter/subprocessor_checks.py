@@ -128,11 +128,11 @@ def _one_regime(
         mechanism = transfer.mechanism
         label = mechanism_label(mechanism.regimes[0], mechanism)
         if regime not in mechanism.regimes:
-            home = ", ".join(r.label for r in mechanism.regimes)
+            home = " and ".join(r.adjective for r in mechanism.regimes)
             checker.report(
                 sub,
                 [*path, "mechanism"],
-                f"{label} is a tool of {home} law: it cannot cover exports from the {regime.label}",
+                f"{label} is a tool of {home} law: it cannot cover exports from {regime.origin}",
                 hint=(
                     "write it under 'transfers: uk:' (UK GDPR)"
                     if Regime.UK in mechanism.regimes
@@ -196,7 +196,7 @@ def _retired(
         checker.report(
             sub,
             [*path, "mechanism"],
-            f"{label} may not be relied on for exports from the {regime.label} after "
+            f"{label} may not be relied on for exports from {regime.origin} after "
             f"{long_date(retirement.after)} (build date {today.isoformat()})",
             hint=f"write {replacement}, which replaced them ({retirement.source})",
             rule="transfer-retired",
@@ -205,7 +205,7 @@ def _retired(
     checker.report(
         sub,
         [*path, "mechanism"],
-        f"{label} may be relied on for exports from the {regime.label} only until "
+        f"{label} may be relied on for exports from {regime.origin} only until "
         f"{long_date(retirement.after)}",
         hint=f"sign {replacement} before then ({retirement.source})",
         warning=True,
@@ -269,7 +269,7 @@ def _destinations(
                 checker.report(
                     sub,
                     at,
-                    f"{location} is not on the part of the {regime.label} adequacy list this "
+                    f"{location} is not on the part of the {regime.adjective} adequacy list this "
                     f"version knows (as of {long_date(law(regime).as_of)}): its adequacy is not "
                     "judged",
                     hint="check Annex 1 of the Swiss Data Protection Ordinance; if the "
@@ -324,15 +324,15 @@ def _cannot(
             f"the {label} covers transfers to the United States only; found {location}",
             hint=f"{location} is in {area}: write 'none_needed' if every location is"
             if inside(regime, where)
-            else "name the mechanism that covers it: adequacy where the "
-            f"{regime.label} recognizes it, otherwise the clauses (sccs, uk_idta...)",
+            else "name the mechanism that covers it: adequacy where "
+            f"{regime.adjective} law recognizes it, otherwise the clauses (sccs, uk_idta...)",
             rule="transfer-dpf-destination",
         )
     elif inside(regime, where):
         checker.report(
             sub,
             at,
-            f"{location} is in {area}: exports from the {regime.label} there need no "
+            f"{location} is in {area}: exports from {regime.origin} there need no "
             f"mechanism, so the {label} does not cover it",
             hint="name only the destinations outside "
             f"{area}; write 'none_needed' if every location is inside",
@@ -342,14 +342,14 @@ def _cannot(
         decision = adequacy_of(regime, where, today)
         if decision is not None and decision.only_by is not None:
             message = (
-                f"the {regime.label} recognizes {location} as adequate only for recipients "
+                f"{regime.adjective} law recognizes {location} as adequate only for recipients "
                 f"certified under the Data Privacy Framework"
             )
             hint = f"write '{decision.only_by.value}' (with the DPF List's dates) instead"
         else:
             checked = law(regime)
             message = (
-                f"{location} has no {regime.label} adequacy decision in force on "
+                f"{location} has no {regime.adjective} adequacy decision in force on "
                 f"{long_date(today)} (list as of {long_date(checked.as_of)})"
             )
             hint = "name the clauses that cover it (sccs, uk_idta, uk_addendum, bcr)"
@@ -398,6 +398,18 @@ def _dpf(
             f"the next re-certification date {due.isoformat()} is not after the day the "
             f"listing was verified ({verified.isoformat()})",
             hint="copy the 'next certification due date' the DPF List showed that day",
+            rule="dpf-fields",
+        )
+        return
+    lapsed = transfer.dpf_lapsed
+    if verified is not None and lapsed is not None and lapsed <= verified:
+        checker.report(
+            sub,
+            [*path, "dpf_lapsed"],
+            f"the listing cannot have lapsed on {lapsed.isoformat()}, on or before the day it "
+            f"was verified active ({verified.isoformat()})",
+            hint="if it was re-certified after the lapse, remove 'dpf_lapsed'; otherwise "
+            "correct the dates",
             rule="dpf-fields",
         )
         return
@@ -475,12 +487,12 @@ def _coverage(
         if destination.transfers:
             lapsed = destination.transfers[0]
             message = (
-                f"{destination.location} has no standing mechanism for exports from the "
-                f"{regime.label}: the recipient's DPF listing lapsed on "
+                f"{destination.location} has no standing mechanism for exports from "
+                f"{regime.origin}: the recipient's DPF listing lapsed on "
                 f"{long_date(lapsed.dpf_lapsed or today)}"
             )
         else:
-            message = f"{destination.location} has no mechanism for exports from the {regime.label}"
+            message = f"{destination.location} has no mechanism for exports from {regime.origin}"
         checker.report(
             sub,
             ["locations", index],

@@ -255,7 +255,7 @@ def test_a_location_is_read_as_a_country(text: str, kind: PlaceKind, country: st
         ),
         pytest.param(
             "[India]", "transfer_mechanism: adequacy", "8:25", "transfer-adequacy",
-            "India has no EU/EEA adequacy decision in force on 26 November 2026",
+            "India has no EU adequacy decision in force on 26 November 2026",
             "name the clauses", id="adequacy-for-india",
         ),
         pytest.param(
@@ -499,6 +499,7 @@ def test_a_lapsed_dpf_claim_alone_leaves_the_country_uncovered(data: DataFolder)
         (", dpf_verified: 2026-05-04, dpf_recertification_due: 2026-05-04", "is not after"),
         (", dpf_verified: 2026-05-04, dpf_recertification_due: 2027-05-05",
          "more than a year after"),
+        (", dpf_verified: 2026-05-04, dpf_lapsed: 2026-05-04", "cannot have lapsed"),
     ],
 )
 def test_dpf_dates_that_cannot_be_true(data: DataFolder, fields: str, message: str) -> None:
@@ -602,3 +603,13 @@ def test_a_misspelt_destination_names_the_location_meant(data: DataFolder) -> No
     problem = one(data)
     assert problem.rule == "transfer-destination"
     assert problem.hint == "did you mean 'India'?"
+
+
+def test_a_swiss_error_reads_as_a_sentence(data: DataFolder) -> None:
+    write_sub(data, "[United States]", "transfers: {ch: [sccs_2010]}")
+    problem = one(data)
+    assert problem.rule == "transfer-regime"
+    assert problem.message == (
+        "Standard Contractual Clauses of 2010 (Decision 2010/87/EU) is a tool of EU and UK "
+        "law: it cannot cover exports from Switzerland"
+    )

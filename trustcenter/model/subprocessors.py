@@ -26,6 +26,16 @@ class Regime(enum.StrEnum):
         """``EU/EEA``, ``UK``, ``Switzerland``."""
         return {Regime.EU: "EU/EEA", Regime.UK: "UK", Regime.CH: "Switzerland"}[self]
 
+    @property
+    def origin(self) -> str:
+        """``the EU/EEA``, ``the UK``, ``Switzerland``: where exports start, in a sentence."""
+        return {Regime.EU: "the EU/EEA", Regime.UK: "the UK", Regime.CH: "Switzerland"}[self]
+
+    @property
+    def adjective(self) -> str:
+        """``EU``, ``UK``, ``Swiss``: whose adequacy decision or law."""
+        return {Regime.EU: "EU", Regime.UK: "UK", Regime.CH: "Swiss"}[self]
+
 
 class TransferMechanism(enum.StrEnum):
     """A lawful basis for personal data to leave its exporting regime (frameworks.md §9)."""
@@ -367,8 +377,8 @@ def _lapses(sub: Subprocessor) -> list[SubprocessorEvent]:
                     transfer.dpf_lapsed,
                     transfer.dpf_lapsed,
                     f"The listing of {sub.name} on the Data Privacy Framework List lapsed for "
-                    f"the {_DPF_PART_NAMES[transfer.mechanism]}: transfers from the "
-                    f"{regime.label} no longer rely on it.",
+                    f"the {_DPF_PART_NAMES[transfer.mechanism]}: transfers from "
+                    f"{regime.origin} no longer rely on it.",
                     (*base, index, "dpf_lapsed"),
                     transfer.mechanism.value,
                 )
