@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -127,17 +128,50 @@ def test_page_expressions_are_escaped_on_every_builder(scenario: Any, builder: s
     assert "<i>page expression</i>" in soup.get_text()
 
 
-def test_a_direct_zensical_build_stops_with_the_message(scenario: Any) -> None:
-    project = scenario("overview")
+def _direct_zensical(project: Path, **extra: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRUSTCENTER_")}
-    env["TRUSTCENTER_TODAY"] = DEFAULT_TODAY
-    done = subprocess.run([sys.executable, "-m", "zensical", "build"], cwd=project, env=env,
+    env.update(TRUSTCENTER_TODAY=DEFAULT_TODAY, **extra)
+    return subprocess.run([sys.executable, "-m", "zensical", "build"], cwd=project, env=env,
                           capture_output=True, text=True, timeout=300, check=False)
+
+
+@pytest.mark.parametrize("extra", [{}, {"TRUSTCENTER_PIPELINE": "1"}], ids=["plain", "stray"])
+def test_a_direct_zensical_build_stops_before_it_writes(
+    scenario: Any, extra: dict[str, str]
+) -> None:
+    # It stops while reading mkdocs.yml (trustcenter/direct_builds.py): the previous site
+    # stays byte-identical and Zensical writes not even its cache. A TRUSTCENTER_PIPELINE
+    # left in a shell is not trustcenter build running it (no staging folder).
+    project = scenario("overview")
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("<p>the previous site</p>", "utf-8")
+    before = _snapshot(project / "site")
+    done = _direct_zensical(project, **extra)
     assert done.returncode != 0
     output = done.stdout + done.stderr
     assert "Zensical cannot run the trust center's after-build steps" in output
     assert "trustcenter build --builder zensical" in output
+    assert _snapshot(project / "site") == before
+    assert sorted(p.name for p in project.iterdir()) == [
+        "data", "docs", "macros", "mkdocs.yml", "overrides", "restricted", "site"]
+
+
+def test_without_the_config_guard_zensical_stops_at_the_macros(scenario: Any) -> None:
+    # An older mkdocs.yml without extra.trustcenter_pipeline: the macros still refuse, but
+    # Zensical has written files by then; trustcenter build warns about the missing line.
+    project = scenario("overview")
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    config.write_text(re.sub(r"extra:\n(  .*\n)*?  trustcenter_pipeline: .*\n", "", text), "utf-8")
+    done = _direct_zensical(project)
+    assert done.returncode != 0
+    assert "Zensical cannot run the trust center's after-build steps" in done.stdout + done.stderr
     assert not (project / "site" / "index.html").exists()
+    lenient = run_pipeline(project, "mkdocs", strict=False)
+    assert lenient.returncode == 0, lenient.output
+    assert "does not name trustcenter.direct_builds.REQUIRED" in lenient.output
+    strict = run_pipeline(project, "mkdocs", site=project / "strict")
+    assert strict.returncode == 1 and not (project / "strict").exists()
 
 
 def test_a_direct_mkdocs_build_still_runs_every_step(scenario: Any) -> None:
@@ -219,3 +253,63 @@ def test_the_data_is_loaded_once_per_process(scenario: Any, builder: str, loads:
     build = run_pipeline(project, builder, extra_env=env)
     assert build.returncode == 0, build.output
     assert build.output.count("LOADED-DATA") == loads, build.output
+
+
+def _pipeline_process(
+    project: Path, builder: str, site: Path, today: str = DEFAULT_TODAY
+) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRUSTCENTER_")}
+    env.update(TRUSTCENTER_TODAY=today, NO_MKDOCS_2_WARNING="1")
+    command = [sys.executable, "-m", "trustcenter.cli", "build", "--strict", "--builder",
+               builder, "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    return subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+
+
+def test_a_second_build_of_a_project_waits_for_the_first(scenario: Any) -> None:
+    # This test holds the project's lock as a running build would; a build started
+    # meanwhile says it waits, writes nothing, and builds once the lock is free.
+    import fcntl
+
+    from trustcenter.publish import LOCK_NAME
+
+    project = scenario("overview")
+    with (project / LOCK_NAME).open("a+", encoding="utf-8") as held:
+        held.write("process 1 (this test)\n")
+        held.flush()
+        fcntl.flock(held, fcntl.LOCK_EX)
+        waiting = _pipeline_process(project, "zensical", project / "site")
+        assert waiting.stdout is not None
+        first = waiting.stdout.readline()
+        while first.startswith(("info:", "data/")):  # what the data check says first
+            first = waiting.stdout.readline()
+        assert first.startswith("waiting: another trustcenter build of "), first
+        assert "process 1 (this test)" in first
+        assert waiting.poll() is None
+        assert not (project / "site").exists() and not (project / ".cache").exists()
+        fcntl.flock(held, fcntl.LOCK_UN)
+    output = first + waiting.communicate(timeout=300)[0]
+    assert waiting.returncode == 0, output
+    assert (project / "site" / "trust.json").is_file()
+
+
+def test_two_zensical_builds_of_one_project_at_once(scenario: Any) -> None:
+    # Zensical's cache is the project's .cache/, which each build cleans (--clean) and
+    # which does not know the build date the macros used: two builds started at once, as
+    # of two dates, take turns (the lock) and each gives the checked site of its date.
+    project = scenario("overview")
+    dates = {"a": "2026-11-25", "b": DEFAULT_TODAY}
+    runs = {name: _pipeline_process(project, "zensical", project / name, today)
+            for name, today in dates.items()}
+    for name, run in runs.items():
+        output = run.communicate(timeout=600)[0]
+        assert run.returncode == 0, output
+    for name, today in dates.items():
+        build = Build(project, project / name, 0, "")
+        for export in EXPORTS:
+            assert (build.site / export).is_file(), (name, export)
+        shown = set(re.findall(r'Statuses as of <time datetime="([0-9-]+)"', build.page()))
+        assert shown == {today}, name
+        assert json.loads((build.site / "trust.json").read_text("utf-8"))["generated"] == today
+        assert _leaks(build) == set()
+    _no_workspace_left(project)

@@ -52,10 +52,30 @@ class SiteConfig:
     files_dir: Path
     use_directory_urls: bool
     custom_dir: Path | None
+    #: ``extra.trustcenter_pipeline`` names :data:`DIRECT_BUILDS_GUARD`, so a direct
+    #: ``zensical build`` stops while it reads the file (:mod:`trustcenter.direct_builds`).
+    stops_direct_builds: bool = True
+
+
+#: What ``mkdocs.yml`` names under ``extra: trustcenter_pipeline:`` with a
+#: ``!!python/name:`` tag, so that a direct ``zensical build`` stops before it writes.
+DIRECT_BUILDS_GUARD = "trustcenter.direct_builds.REQUIRED"
+_PYTHON_NAME = "tag:yaml.org,2002:python/name:"
+
+
+@dataclass(frozen=True)
+class _PythonName:
+    """A ``!!python/name:`` value, by its name: read, never imported here."""
+
+    name: str
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """YAML for ``mkdocs.yml``: ``!ENV`` resolved as MkDocs does, other tags read as None."""
+    """YAML for ``mkdocs.yml``: ``!ENV`` resolved, ``!!python/name:`` kept as a name.
+
+    ``!ENV`` is resolved as MkDocs does; a ``!!python/name:`` value is kept as its name,
+    never imported; other tags are read as None.
+    """
 
 
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
@@ -77,6 +97,7 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 
 
 _ConfigLoader.add_constructor("!ENV", _env_tag)
+_ConfigLoader.add_multi_constructor(_PYTHON_NAME, lambda loader, suffix, node: _PythonName(suffix))
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
@@ -105,6 +126,10 @@ def read_site_config(path: Path) -> SiteConfig:
         files_dir=root / str(settings.get("files_dir") or DEFAULT_FOLDER),
         use_directory_urls=bool(raw.get("use_directory_urls", True)),
         custom_dir=(root / str(custom)) if custom else None,
+        stops_direct_builds=(
+            _mapping(raw.get("extra")).get("trustcenter_pipeline")
+            == _PythonName(DIRECT_BUILDS_GUARD)
+        ),
     )
 
 

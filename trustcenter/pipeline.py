@@ -61,6 +61,14 @@ PIPELINE_VARIABLE = "TRUSTCENTER_PIPELINE"
 #: The data folder and the restricted folder, as ``trustcenter build`` resolved them.
 DATA_VARIABLE = "TRUSTCENTER_DATA_DIR"
 FILES_VARIABLE = "TRUSTCENTER_FILES_DIR"
+#: What a direct ``zensical build`` stops with (:mod:`trustcenter.direct_builds`, and
+#: the page macros if it got past reading ``mkdocs.yml``).
+ZENSICAL_OUTSIDE_PIPELINE = (
+    "trustcenter: Zensical cannot run the trust center's after-build steps (exports, "
+    "Content-Security-Policy, link check, leak guard), so it must not build this site "
+    "on its own. Build with 'trustcenter build --builder zensical' (or 'make build "
+    "BUILDER=zensical'), which runs Zensical and then every step."
+)
 #: Below the staging folder: files copied into the output at the same relative path.
 STAGED_SITE = "site"
 
@@ -73,6 +81,19 @@ def under_pipeline(environ: os._Environ[str] | dict[str, str] | None = None) -> 
     """True when ``trustcenter build`` runs this process's builder (it does the pass)."""
     env = os.environ if environ is None else environ
     return bool(env.get(PIPELINE_VARIABLE))
+
+
+def run_by_pipeline(environ: os._Environ[str] | dict[str, str] | None = None) -> bool:
+    """True when ``trustcenter build`` runs this builder process.
+
+    That is: it set :data:`PIPELINE_VARIABLE` and handed over a staging folder that exists.
+
+    A stray :data:`PIPELINE_VARIABLE` left in a shell is not enough: the staging folder
+    is made for one build and removed when it ends.
+    """
+    env = os.environ if environ is None else environ
+    staging = env.get(STAGING_VARIABLE, "")
+    return under_pipeline(env) and Path(staging).is_absolute() and Path(staging).is_dir()
 
 
 def staging_dir() -> Path:

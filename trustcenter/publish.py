@@ -16,6 +16,12 @@
 
 ``strict`` means the same on every builder: data warnings, broken links and the
 builder's own warnings all fail the build.
+
+One build of a project at a time: steps 2 to 5 hold an exclusive lock on
+:data:`LOCK_NAME` in the project's folder (``mkdocs.yml``'s). Zensical keeps its cache
+in the project's ``.cache/`` and every build cleans it (``--clean``), so two builds at
+once would clean each other's cache in the middle of a build; two builds also replace
+the same output folder. A second build waits for the first, and says so.
 """
 
 from __future__ import annotations
@@ -29,7 +35,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from trustcenter.builders import BUILDERS, Builder, BuilderFailed, SiteConfig, read_site_config
+from trustcenter.builders import (
+    BUILDERS,
+    DIRECT_BUILDS_GUARD,
+    Builder,
+    BuilderFailed,
+    SiteConfig,
+    read_site_config,
+)
 from trustcenter.clock import TODAY_VARIABLE, build_date
 from trustcenter.pipeline import (
     BUILD_ID_VARIABLE,
@@ -42,6 +55,9 @@ from trustcenter.pipeline import (
     after_build,
     gate_notices,
 )
+
+#: The lock file of :func:`project_lock`, in the project's folder.
+LOCK_NAME = ".trustcenter-build.lock"
 
 
 class BuildFailed(Exception):
@@ -65,6 +81,38 @@ def _workspace(parent: Path) -> Iterator[Path]:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def project_lock(project: Path, say: Callable[[str], None] = print) -> Iterator[None]:
+    """Hold the project's build lock (``fcntl.flock`` on ``project/LOCK_NAME``).
+
+    Waits for a build that holds it, after saying which process does. The kernel
+    releases the lock when its holder ends, however it ends, so a crashed build never
+    leaves the project locked. The lock file stays (it is empty of meaning but its
+    holder's process id, and ignored by git).
+    """
+    import fcntl  # POSIX: Linux and macOS, where the builds and CI run
+
+    with (project / LOCK_NAME).open("a+", encoding="utf-8") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            say(
+                f"waiting: another trustcenter build of {project} is running ({holder}); "
+                "this one starts when it ends"
+            )
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"process {os.getpid()}\n")
+            handle.flush()
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def replace_folder(new: Path, target: Path) -> None:
@@ -162,11 +210,21 @@ def build(
         warnings += is_warning
     if strict and warnings:
         raise BuildFailed(f"{warnings} warning(s) in the data (--strict); {output} is untouched")
+    if not config.stops_direct_builds:
+        say(
+            f"warning: {config.path} does not name {DIRECT_BUILDS_GUARD} under extra: "
+            "trustcenter_pipeline, so a direct 'zensical build' would write into the output "
+            "folder before the macros stop it; add 'trustcenter_pipeline: "
+            f"!!python/name:{DIRECT_BUILDS_GUARD}' under 'extra:'"
+        )
+        warnings += 1
+        if strict:
+            raise BuildFailed(f"1 warning in {config.path} (--strict); {output} is untouched")
     settings = _site_settings(config, builder)
     # Zensical writes only below the project's folder; the others beside the output, so
     # that the final move is a rename.
     near = config.path.parent if builder.name == "zensical" else output.parent
-    with _workspace(near) as workspace:
+    with project_lock(config.path.parent, say), _workspace(near) as workspace:
         out, staging = workspace / "out", workspace / "staging"
         staging.mkdir()
         environment = {

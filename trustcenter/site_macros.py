@@ -36,7 +36,13 @@ from jinja2 import Environment
 from jinja2.ext import Extension
 from markupsafe import Markup
 
-from trustcenter.pipeline import DATA_VARIABLE, FILES_VARIABLE, under_pipeline
+from trustcenter.pipeline import (
+    DATA_VARIABLE,
+    FILES_VARIABLE,
+    ZENSICAL_OUTSIDE_PIPELINE,
+    run_by_pipeline,
+    under_pipeline,
+)
 
 log = logging.getLogger("mkdocs.plugins.trustcenter")
 
@@ -64,13 +70,6 @@ LINKING_SECTIONS = (
 HUB_SECTIONS = ("hero", "sections", "subscribe", "request_access")
 #: The dotted name of :class:`Autoescape`, as ``mkdocs.yml`` lists it in ``j2_extensions``.
 AUTOESCAPE = f"{__name__}.Autoescape"
-#: What a direct ``zensical build`` stops with.
-ZENSICAL_OUTSIDE_PIPELINE = (
-    "trustcenter: Zensical cannot run the trust center's after-build steps (exports, "
-    "Content-Security-Policy, link check, leak guard), so it must not build this site "
-    "on its own. Build with 'trustcenter build --builder zensical' (or 'make build "
-    "BUILDER=zensical'), which runs Zensical and then every step."
-)
 
 
 class MacroError(RuntimeError):
@@ -252,7 +251,7 @@ def define_env(env: Any) -> None:
     from trustcenter.gate import GateError, GateSettings
 
     builder = builder_of(env)
-    if builder == "zensical" and not under_pipeline():
+    if builder == "zensical" and not run_by_pipeline():
         raise MacroError(ZENSICAL_OUTSIDE_PIPELINE)
     _check_escaping(env, builder)
     # The signing key is tried once per build, before any output, by the plugin's
