@@ -21,7 +21,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from markupsafe import Markup
 
 from trustcenter.catalogue import Category, criteria, criteria_of
@@ -77,8 +83,12 @@ ATTESTATION_STANDARDS = {
 
 @cache
 def _environment() -> Environment:
+    # Compiled templates are kept between builds by Jinja's own bytecode cache (in the
+    # user's temporary folder, created private; an entry is used only while its
+    # template's source is unchanged): compiling the 24 templates is ~60 ms a build.
     env = Environment(
         loader=PackageLoader("trustcenter", "templates"),
+        bytecode_cache=FileSystemBytecodeCache(),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

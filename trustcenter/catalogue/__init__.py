@@ -63,7 +63,8 @@ class Criterion:
 def criteria() -> dict[str, Criterion]:
     """All 61 criteria by identifier, in the order of the TSC document."""
     text = resources.files(__package__).joinpath("tsc2017.yaml").read_text("utf-8")
-    rows = yaml.safe_load(text)
+    # libyaml's parser when PyYAML has it: the same values, several times faster.
+    rows = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return {
         row["id"]: Criterion(row["id"], Category(row["category"]), row["topic"]) for row in rows
     }

@@ -45,13 +45,16 @@ def _check_criterion(value: str) -> str:
     return value
 
 
+#: C0 controls but tab and newline, DEL and the C1 controls.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _check_printable(value: str) -> str:
-    for char in value:
-        if (ord(char) < 32 and char not in "\n\t") or 0x7F <= ord(char) < 0xA0:
-            raise RuleError(
-                "control-character",
-                f"expected printable text, found the control character U+{ord(char):04X}",
-            )
+    if (found := _CONTROL.search(value)) is not None:
+        raise RuleError(
+            "control-character",
+            f"expected printable text, found the control character U+{ord(found.group()):04X}",
+        )
     return value
 
 

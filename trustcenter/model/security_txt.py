@@ -21,7 +21,6 @@ from collections.abc import Callable
 from typing import Annotated
 from urllib.parse import urlsplit
 
-import langcodes
 from pydantic import AfterValidator, Field
 
 from trustcenter.model.base import Model
@@ -97,6 +96,8 @@ def _uri(field: str) -> Callable[[str], str]:
 
 def _language(value: str) -> str:
     """RFC 5646 language tag, valid in the IANA registry (RFC 9116, section 2.5.8)."""
+    import langcodes  # its registry costs 20-30 ms to load: only for files that list languages
+
     if "_" in value or not langcodes.tag_is_valid(value):
         hint = f"; write '{value.replace('_', '-')}'" if "_" in value else ""
         raise RuleError(
