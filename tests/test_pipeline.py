@@ -301,7 +301,7 @@ def test_two_zensical_builds_of_one_project_at_once(scenario: Any) -> None:
     dates = {"a": "2026-11-25", "b": DEFAULT_TODAY}
     runs = {name: _pipeline_process(project, "zensical", project / name, today)
             for name, today in dates.items()}
-    for name, run in runs.items():
+    for run in runs.values():
         output = run.communicate(timeout=600)[0]
         assert run.returncode == 0, output
     for name, today in dates.items():

@@ -225,7 +225,9 @@ def after_build(
     exported = write_exports(site_dir, trust_center, today, links, projection)
     outcome.exported = list(exported)
     # Read and hashed once, for sealing and for the leak guard.
-    restricted = restricted_files(trust_center, files_dir) if files_dir is not None else []
+    restricted = (
+        restricted_files(trust_center, files_dir, keep=True) if files_dir is not None else []
+    )
     if files_dir is not None and gate is not None and gate.secret:
         from trustcenter.filegate import write_sealed_files
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from trustcenter.checks import Checker
@@ -61,9 +61,17 @@ class RestrictedFile:
     source: Path
     size: int
     sha256: str
+    #: The bytes as read and hashed, when the reader kept them (:func:`restricted_files`
+    #: with ``keep=True``), so one build step reads each file once.
+    data: bytes | None = field(default=None, repr=False, compare=False)
 
     def read(self) -> bytes:
-        """The file's bytes; raises :class:`ValueError` if it changed since it was checked."""
+        """The file's bytes; raises :class:`ValueError` if it changed since it was checked.
+
+        The bytes kept when it was read, if any (they are the ones hashed); else read again.
+        """
+        if self.data is not None:
+            return self.data
         data = self.source.read_bytes()
         if hashlib.sha256(data).hexdigest() != self.sha256:
             raise ValueError(f"{self.source} changed during the build; build again")
@@ -221,8 +229,13 @@ def check_files(
                 )
 
 
-def restricted_files(trust_center: TrustCenter, folder: Path) -> list[RestrictedFile]:
+def restricted_files(
+    trust_center: TrustCenter, folder: Path, *, keep: bool = False
+) -> list[RestrictedFile]:
     """Every file for code holders, read and hashed, in data order.
+
+    With ``keep``, each keeps its bytes (:attr:`RestrictedFile.data`): the after-build
+    step that seals the files and guards the output reads each file once.
 
     Raises :class:`FileNotFoundError` or :class:`ValueError` for a file the check would
     reject (the loader reports those as located problems first).
@@ -242,6 +255,7 @@ def restricted_files(trust_center: TrustCenter, folder: Path) -> list[Restricted
                     real,
                     len(data),
                     hashlib.sha256(data).hexdigest(),
+                    data if keep else None,
                 )
             )
     return found

@@ -282,3 +282,21 @@ def test_the_theme_copy_is_skipped_only_when_unchanged(site: Path, tmp_path: Pat
         "assets/other.js"
     ]
     assert found.files == len(list(_files(site)))
+
+
+def test_the_restricted_files_are_read_once_to_seal_and_guard(
+    site: Path, example: DataFolder, restricted_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    center = load(example.path, example.today, restricted_folder).trust_center
+    assert center is not None
+    reads: Counter[str] = Counter()
+    original = Path.read_bytes
+
+    def counting(self: Path) -> bytes:
+        reads[self.name] += 1
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    outcome = _pass(site, center, example.today, files_dir=restricted_folder, gate=SECRET)
+    assert len(outcome.sealed_files) == 1 and outcome.leaks == []
+    assert reads["soc2.pdf"] == 1
