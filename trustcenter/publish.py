@@ -172,7 +172,7 @@ def build(
     from trustcenter.gate import GateError, GateSettings
     from trustcenter.render import plain_text
     from trustcenter.restricted_files import published_overlap
-    from trustcenter.site_macros import MacroError, load_once
+    from trustcenter.site_macros import MacroError, hand_over, load_once
 
     builder = BUILDERS[builder_name]
     from trustcenter.exports.openpgp import SigningError, clearsign, signing_key
@@ -235,6 +235,8 @@ def build(
             DATA_VARIABLE: str(config.data_dir),
             FILES_VARIABLE: str(config.files_dir),
         }
+        if builder.name != "mkdocs":  # another process: it takes the data checked here
+            hand_over(loaded, staging)
         try:
             company = result.trust_center.company
             titles = (f"{company.name} Trust Center", plain_text(company.description))

@@ -98,6 +98,8 @@ class _Loaded:
     result: Any
     today: dt.date
     renderer: Any
+    #: What this load is of (folders, date, files' state, site_url): see :func:`load_once`.
+    key: tuple[Any, ...] = ()
 
 
 _cache: dict[tuple[Any, ...], _Loaded] = {}
@@ -144,14 +146,53 @@ def load_once(
     loaded = _cache.get(key)
     if loaded is not None:
         return loaded
-    result = load(data_dir, today, files_dir, site_url=site_url)
+    result = _handed_over(key)
+    if result is None:
+        result = load(data_dir, today, files_dir, site_url=site_url)
     if report and not under_pipeline():
         for problem in result.problems:
             (log.error if problem.is_error else log.warning)(problem.format())
     renderer = Renderer(result.trust_center, today) if result.trust_center else None
     _cache.clear()  # one state at a time: a serve session must not grow without end
-    loaded = _cache[key] = _Loaded(result, today, renderer)
+    loaded = _cache[key] = _Loaded(result, today, renderer, key)
     return loaded
+
+
+#: Below the staging folder: the data ``trustcenter build`` loaded, for its builder process.
+HANDOVER = "loaded.pickle"
+
+
+def hand_over(loaded: _Loaded, staging: Path) -> None:
+    """Leave ``loaded``'s checked data in ``staging`` for the builder's process.
+
+    ``trustcenter build`` loads and checks the data before it runs a builder; a builder in
+    another process (ProperDocs, Zensical) would load and check it again, which at
+    thousands of controls is most of a second. So the build pickles its result into its
+    staging folder (private to the build, made by it, removed after it), with the key it
+    was loaded under; :func:`load_once` in the builder's process uses it only under that
+    build and only when the key (folders, date, every data file's and restricted file's
+    size and modification time, site_url) is the same, else it loads again.
+    """
+    import pickle
+
+    data = pickle.dumps((loaded.key, loaded.result), protocol=pickle.HIGHEST_PROTOCOL)
+    (staging / HANDOVER).write_bytes(data)
+
+
+def _handed_over(key: tuple[Any, ...]) -> Any:
+    """The result :func:`hand_over` left for this build under ``key``, or None."""
+    if not run_by_pipeline():
+        return None
+    from trustcenter.pipeline import staging_dir
+
+    path = staging_dir() / HANDOVER
+    if not path.is_file():
+        return None
+    import pickle
+
+    with path.open("rb") as stream:
+        handed_key, result = pickle.load(stream)  # written by this build, in its folder
+    return result if handed_key == key else None
 
 
 def builder_of(env: Any) -> str:
