@@ -178,7 +178,7 @@ def example_copy(project: Path) -> Path:
 
     The theme overrides and the macros are linked from the repository.
     """
-    import yaml
+    from mkdocs.utils.yaml import yaml_load
 
     project.mkdir(parents=True)
     for name in ("docs", "data"):
@@ -186,7 +186,7 @@ def example_copy(project: Path) -> Path:
     for name in ("overrides", "macros", "restricted"):
         (project / name).symlink_to(REPO / name, target_is_directory=True)
     config = (REPO / "mkdocs.yml").read_text("utf-8")
-    watch = yaml.safe_load(config).get("watch") or []
+    watch = yaml_load(config).get("watch") or []  # MkDocs' reader: it knows the config's tags
     for path in watch:
         if path not in ("data", "docs") and not (project / path).exists():
             (project / path).symlink_to(REPO / path, target_is_directory=True)

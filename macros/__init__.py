@@ -6,23 +6,44 @@ project on ``sys.path``). MkDocs errors become MkDocs' ``PluginError`` so that M
 prints the message, not a traceback. The build's other steps are the ``trustcenter``
 plugin's (MkDocs, ProperDocs) or ``trustcenter build``'s (every builder).
 
-Under ``mkdocs serve`` the core's modules are imported afresh on every rebuild, so a
-change to ``trustcenter/`` shows on the next reload; a build imports them once.
+Under ``mkdocs serve`` the core's modules are imported afresh on a rebuild after a
+change to a ``.py`` file of ``trustcenter/``, so the change shows on the next reload; a
+rebuild after a change to the data or the pages keeps them (and the data, if unchanged),
+and a build imports them once.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 
+def _source_stamp() -> tuple[tuple[str, int], ...]:
+    """Every ``.py`` file of the ``trustcenter`` package with its modification time."""
+    spec = importlib.util.find_spec("trustcenter")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    return tuple(
+        sorted((str(p), p.stat().st_mtime_ns) for f in folders for p in Path(f).rglob("*.py"))
+    )
+
+
 def _core(env: Any) -> ModuleType:
-    """:mod:`trustcenter.site_macros`, re-imported under ``mkdocs serve``."""
+    """:mod:`trustcenter.site_macros`, re-imported under ``mkdocs serve`` when it changed."""
     if _serving(env):
-        for name in [m for m in sys.modules if m == "trustcenter" or m.startswith("trustcenter.")]:
-            del sys.modules[name]
+        stamp = _source_stamp()
+        current = sys.modules.get("trustcenter.site_macros")
+        if current is None or getattr(current, "_source_stamp", None) != stamp:
+            for name in [
+                m for m in sys.modules if m == "trustcenter" or m.startswith("trustcenter.")
+            ]:
+                del sys.modules[name]
+            core = importlib.import_module("trustcenter.site_macros")
+            core._source_stamp = stamp  # type: ignore[attr-defined]
+            return core
     return importlib.import_module("trustcenter.site_macros")
 
 
