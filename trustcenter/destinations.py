@@ -193,10 +193,17 @@ class RegimeLaw:
 
 
 @cache
+def _transfer_law() -> dict[str, Any]:
+    """``catalogue/transfer_law.yaml``, read once (libyaml's parser when PyYAML has it)."""
+    text = resources.files("trustcenter.catalogue").joinpath("transfer_law.yaml").read_text()
+    loaded: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return loaded
+
+
+@cache
 def law(regime: Regime) -> RegimeLaw:
     """The transfer law of ``regime`` from ``catalogue/transfer_law.yaml``."""
-    text = resources.files("trustcenter.catalogue").joinpath("transfer_law.yaml").read_text()
-    entry: dict[str, Any] = yaml.safe_load(text)[regime.value]
+    entry: dict[str, Any] = _transfer_law()[regime.value]
     adequate = {
         item["country"]: Adequacy(
             country=item["country"],
