@@ -89,12 +89,22 @@ def project_lock(project: Path, say: Callable[[str], None] = print) -> Iterator[
 
     Waits for a build that holds it, after saying which process does. The kernel
     releases the lock when its holder ends, however it ends, so a crashed build never
-    leaves the project locked. The lock file stays (it is empty of meaning but its
-    holder's process id, and ignored by git).
+    leaves the project locked. The file stays between builds (git ignores it); it holds
+    only the process id of the build that has the lock. A project folder where the file
+    cannot be made (read-only) builds without the lock, and says so.
     """
     import fcntl  # POSIX: Linux and macOS, where the builds and CI run
 
-    with (project / LOCK_NAME).open("a+", encoding="utf-8") as handle:
+    try:
+        handle = (project / LOCK_NAME).open("a+", encoding="utf-8")
+    except OSError as error:
+        say(
+            f"note: no build lock in {project} ({error.strerror}): do not run two builds "
+            "of this project at once"
+        )
+        yield
+        return
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -59,3 +59,41 @@ def test_replace_folder_puts_the_new_site_in_place(tmp_path: Path) -> None:
     replace_folder(new, old)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert [p.name for p in old.iterdir()] == ["index.html"]
+
+
+def test_the_build_lock_waits_and_says_so(tmp_path: Path) -> None:
+    import fcntl
+    import threading
+
+    from trustcenter.publish import LOCK_NAME, project_lock
+
+    said: list[str] = []
+    order: list[str] = []
+    with (tmp_path / LOCK_NAME).open("a+", encoding="utf-8") as held:
+        held.write("process 1\n")
+        held.flush()
+        fcntl.flock(held, fcntl.LOCK_EX)
+
+        def second() -> None:
+            with project_lock(tmp_path, said.append):
+                order.append("second")
+
+        thread = threading.Thread(target=second)
+        thread.start()
+        thread.join(0.5)
+        assert thread.is_alive() and order == []  # waiting for the lock
+        order.append("first done")
+        fcntl.flock(held, fcntl.LOCK_UN)
+    thread.join(10)
+    assert order == ["first done", "second"]
+    assert said == [f"waiting: another trustcenter build of {tmp_path} is running "
+                    "(process 1); this one starts when it ends"]
+
+
+def test_a_project_folder_without_a_lock_file_still_builds(tmp_path: Path) -> None:
+    from trustcenter.publish import project_lock
+
+    said: list[str] = []
+    with project_lock(tmp_path / "missing", said.append):
+        pass
+    assert said and said[0].startswith("note: no build lock in ")
