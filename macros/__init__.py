@@ -25,10 +25,11 @@ from typing import Any
 def _source_stamp() -> tuple[tuple[str, int], ...]:
     """Every ``.py`` file of the ``trustcenter`` package with its modification time."""
     spec = importlib.util.find_spec("trustcenter")
-    folders = list(spec.submodule_search_locations or []) if spec else []
-    return tuple(
-        sorted((str(p), p.stat().st_mtime_ns) for f in folders for p in Path(f).rglob("*.py"))
-    )
+    # Its search path repeats a folder each time mkdocs-macros puts the project on
+    # sys.path again, and holds the editable install's hook: existing folders, once.
+    found = list(spec.submodule_search_locations or []) if spec else []
+    folders = sorted({Path(f).resolve() for f in found if Path(f).is_dir()})
+    return tuple(sorted((str(p), p.stat().st_mtime_ns) for f in folders for p in f.rglob("*.py")))
 
 
 def _core(env: Any) -> ModuleType:
