@@ -40,7 +40,8 @@ EXPECTED = {
         "soc2-2026-04": "current", "soc2-specialty-2025": "expiring",
         "soc2-specialty-2026": "in_progress",
         "iso27001-2013": "superseded", "iso27001-2022": "current",
-        "hipaa-2026": "assessed",
+        "hipaa-2026": "assessed", "fedramp-high": "current",
+        "fedramp-specialty-ready": "retired",
     },
     "payments": {
         "pci-2019": "superseded", "pci-2023": "superseded", "pci-2024": "superseded",
@@ -176,6 +177,23 @@ def test_a_cloud_provider_two_programmes_and_one_certificate(builds: dict[str, B
     assert "accredited by Fenmark Accreditation Service" in iso
     assert "First certified on 15 September 2016" in iso
     assert [v for v in shown if v.startswith("soc3")] == ["soc3-2026-04", "soc3-2026-10"]
+
+
+def test_fedramp_worded_by_its_marketplace_designation(builds: dict[str, Build]) -> None:
+    build = builds["cloud-provider"]
+    text = card_text(build, "fedramp-high")
+    assert ("FedRAMP Authorized, High impact level; authorized by the FedRAMP Board (formerly "
+            "the Joint Authorization Board); assessed by Tollgate Federal Assessors LLC, the "
+            "independent assessor (3PAO)") in text
+    past = history(build)["fedramp-specialty-ready"]
+    assert "FedRAMP (specialty) (retired designation)" in past
+    document = {a["id"]: a for a in trust_json(build)["attestations"]}
+    ready = document["fedramp-specialty-ready"]
+    assert (ready["standing"], ready["standing_label"], ready["designation"]) == (
+        "retired", "Retired designation", "ready")
+    assert "not an authorization" in ready["kind_text"]
+    for page in build.site.rglob("*.html"):
+        assert "certified ATO" not in page.read_text("utf-8")
 
 
 def test_facts_known_only_to_the_month_are_shown_as_months(builds: dict[str, Build]) -> None:

@@ -23,6 +23,7 @@ from trustcenter.model import (
     AttestationStandard,
     AttestationStatus,
     Company,
+    FedrampDesignation,
     Framework,
     SubserviceMethod,
     Visibility,
@@ -63,6 +64,8 @@ STANDARDS = {
 #: in March 2020"): a report, certificate, authorization or self-assessment carries its
 #: day (issue 9, item 6).
 MONTH_ISSUED_KINDS = (AssuranceKind.ASSESSMENT, AssuranceKind.ALIGNMENT)
+#: FedRAMP Marketplace designations that are not authorizations (frameworks.md §4).
+NOT_AUTHORIZED = (FedrampDesignation.READY, FedrampDesignation.IN_PROCESS)
 #: The standards a 27001 certificate can carry as extensions of one management system.
 EXTENSIONS = (Framework.ISO27017, Framework.ISO27018, Framework.ISO27701)
 
@@ -80,6 +83,10 @@ _VALUE_FIELDS = {
     "standard_version",
     "opinion",
     "attestation_standard",
+    "designation",
+    "certification_class",
+    "path",
+    "impact_level",
 }
 
 
@@ -157,6 +164,7 @@ Rule = tuple[str | tuple[str | int, ...], str, str, str]
 def _rules(item: Attestation, company: Company | None) -> Iterator[Rule]:
     yield from _framework_rules(item)
     yield from _kind_rules(item)
+    yield from _fedramp_rules(item)
     yield from _version_rules(item)
     yield from _report_rules(item)
     yield from _scope_rules(item, company)
@@ -308,6 +316,7 @@ def _kind_rules(item: Attestation) -> Iterator[Rule]:
             AssuranceKind.AUTHORIZATION,
         )
         and not item.auditor
+        and item.designation is not FedrampDesignation.IN_PROCESS
     ):
         who = {
             AssuranceKind.EXAMINATION: "the audit firm",
@@ -347,7 +356,8 @@ def _kind_rules(item: Attestation) -> Iterator[Rule]:
             "issued-fields",
         )
     if kind is AssuranceKind.AUTHORIZATION:
-        if issued and not item.authorized_by:
+        granted = item.designation not in NOT_AUTHORIZED
+        if issued and granted and not item.authorized_by:
             yield (
                 "status",
                 "expected 'authorized_by' (the agency or board that granted the "
@@ -438,6 +448,88 @@ def _kind_rules(item: Attestation) -> Iterator[Rule]:
                     "",
                     "certificate-extensions",
                 )
+
+
+def _fedramp_rules(item: Attestation) -> Iterator[Rule]:
+    """The FedRAMP Marketplace designation and its level or class (frameworks.md §4)."""
+    fields = ("designation", "certification_class", "path")
+    if item.framework is not Framework.FEDRAMP:
+        for field in fields:
+            if getattr(item, field) is not None:
+                yield (
+                    field,
+                    f"'{field}' is a FedRAMP Marketplace fact, not one of "
+                    f"{catalogue_framework(item.framework.value).name}",
+                    f"remove '{field}'",
+                    "fedramp-designation",
+                )
+        return
+    designation = item.designation
+    if designation is None:
+        if item.status is AttestationStatus.ISSUED:
+            yield (
+                "status",
+                "expected 'designation' (the FedRAMP Marketplace's: ready, in_process, "
+                "authorized or certified): the site never guesses that a listing is an "
+                "authorization",
+                "",
+                "fedramp-designation",
+            )
+        return
+    if item.impact_level is not None and item.impact_level.value.startswith("class_"):
+        letter = item.impact_level.value[-1].upper()
+        yield (
+            "impact_level",
+            f"the 2026 Certification Classes replaced the impact levels: expected "
+            f"'certification_class: {letter}' with 'designation: certified', found "
+            f"'impact_level: {item.impact_level.value}'",
+            f"write 'certification_class: {letter}'",
+            "fedramp-designation",
+        )
+    if designation is FedrampDesignation.CERTIFIED:
+        if item.impact_level is not None and not item.impact_level.value.startswith("class_"):
+            yield (
+                "impact_level",
+                "a FedRAMP Certified service has a Certification Class (A to D), not an "
+                "impact level",
+                "write 'certification_class' instead",
+                "fedramp-designation",
+            )
+        if item.certification_class is None and item.status is AttestationStatus.ISSUED:
+            yield (
+                "designation",
+                "expected 'certification_class' (A, B, C or D) for FedRAMP Certified",
+                "",
+                "fedramp-designation",
+            )
+    else:
+        for field in ("certification_class", "path"):
+            if getattr(item, field) is not None:
+                yield (
+                    field,
+                    f"'{field}' belongs to the 2026 'FedRAMP Certified' designation, "
+                    f"not to '{designation.value}'",
+                    "write 'designation: certified', or remove it",
+                    "fedramp-designation",
+                )
+        if (
+            designation is FedrampDesignation.AUTHORIZED
+            and item.impact_level is None
+            and item.status is AttestationStatus.ISSUED
+        ):
+            yield (
+                "designation",
+                "expected 'impact_level' (li_saas, low, moderate or high) for FedRAMP Authorized",
+                "",
+                "fedramp-designation",
+            )
+    if designation in NOT_AUTHORIZED and item.authorized_by:
+        yield (
+            "authorized_by",
+            f"a service listed as '{designation.value}' is not authorized, so nobody authorized it",
+            "remove 'authorized_by'; write 'designation: authorized' once it is",
+            "fedramp-designation",
+        )
 
 
 def _version_rules(item: Attestation) -> Iterator[Rule]:

@@ -49,6 +49,7 @@ from trustcenter.model import (
     Attestation,
     AttestationStatus,
     BridgeLetter,
+    FedrampDesignation,
     Framework,
     TrustCenter,
     Visibility,
@@ -175,6 +176,50 @@ def _successor(item: Attestation, items: Sequence[Attestation]) -> Attestation |
     return min(later, key=lambda o: (_ordering_date(o), o.id), default=None)
 
 
+def _designation_standing(
+    item: Attestation, entry: FrameworkEntry, name: str, today: dt.date
+) -> _Judgement:
+    """FedRAMP Ready or In Process: never an authorization, never current (§4).
+
+    Ready moved to legacy on 28 July 2026 (the catalogue's ``retired``): from that day
+    it is a retired designation, with a warning.
+    """
+    assert item.designation is not None
+    designation = entry.designation(item.designation.value)
+    assert designation is not None
+    if item.designation is FedrampDesignation.IN_PROCESS:
+        return _Judgement(
+            Standing.IN_PROGRESS,
+            f"Listed as In Process on the FedRAMP Marketplace: {designation.description}.",
+            since=item.issued,
+        )
+    retired = designation.retired
+    if retired is not None and today >= retired:
+        return _Judgement(
+            Standing.RETIRED,
+            f"{designation.label} became a legacy designation on {long_date(retired)}; "
+            "it was never an authorization.",
+            since=retired,
+            findings=[
+                Finding(
+                    ("designation",),
+                    f"{name} is listed as FedRAMP Ready, a legacy designation since "
+                    f"{long_date(retired)} (build date {today.isoformat()})",
+                    "record the authorization or certification when it is granted, or set "
+                    "'archived: true' to keep the listing for the record",
+                    "attestation-retired",
+                )
+            ],
+        )
+    return _Judgement(
+        Standing.READY,
+        f"{designation.label}: {designation.description}.",
+        since=item.issued,
+        changes_on=retired,
+        next_standing=Standing.RETIRED if retired else None,
+    )
+
+
 def bridge_letter_through(item: Attestation, today: dt.date) -> dt.date | None:
     """The last day the latest valid bridge letter of ``item`` covers, or None.
 
@@ -242,14 +287,7 @@ def _kind_text(item: Attestation, kind: AssuranceKind, entry: FrameworkEntry, co
             text += f", accredited by {item.accreditation_body}"
         return text
     if kind is AssuranceKind.AUTHORIZATION:
-        text = (
-            f"Authorization granted by {item.authorized_by}"
-            if item.authorized_by
-            else ("Authorization")
-        )
-        if item.auditor:
-            text += f"; assessed by {item.auditor}, the independent assessor (3PAO)"
-        return text
+        return _authorization_text(item, entry)
     if kind is AssuranceKind.SELF_ASSESSMENT:
         return f"Self-assessment by {company}: no auditor or assessor reviewed it"
     if kind is AssuranceKind.ASSESSMENT:
@@ -260,6 +298,54 @@ def _kind_text(item: Attestation, kind: AssuranceKind, entry: FrameworkEntry, co
             text += f"; no certification exists for {entry.name}"
         return text
     return f"Aligned with {entry.name}: a statement by {company}, not an audit"
+
+
+def _authorization_text(item: Attestation, entry: FrameworkEntry) -> str:
+    """``FedRAMP Authorized, Moderate impact level; authorized by X; assessed by Y (3PAO)``.
+
+    Worded by the Marketplace designation (frameworks.md §4): only "Authorized" and
+    "Certified" say who authorized; "Ready" and "In Process" say they are not
+    authorizations. Never "certified ATO": an ATO is each agency's own decision.
+    """
+    designation = entry.designation(item.designation.value) if item.designation else None
+    assessor = f"{item.auditor}, the independent assessor (3PAO)" if item.auditor else ""
+    if designation is None:  # an authorization of another framework, or none given
+        text = (
+            f"Authorization granted by {item.authorized_by}"
+            if item.authorized_by
+            else "Authorization"
+        )
+        return text + (f"; assessed by {assessor}" if assessor else "")
+    text = designation.label
+    if item.certification_class is not None:
+        text += f", Class {item.certification_class.value}"
+        explained = entry.classes.get(item.certification_class.value)
+        if explained:
+            text += f" ({explained})"
+    elif item.impact_level is not None:
+        text += f", {_impact_level(item)} impact level"
+    if item.path is not None:
+        text += f", {'FedRAMP 20x' if item.path.value == '20x' else 'Rev5'} path"
+    if item.designation in (FedrampDesignation.READY, FedrampDesignation.IN_PROCESS):
+        text += f": {designation.description}"
+        if item.designation is FedrampDesignation.READY and assessor:
+            text += f"; readiness assessed by {assessor}"
+        return text
+    if item.authorized_by:
+        verb = "certified" if item.designation is FedrampDesignation.CERTIFIED else "authorized"
+        text += f"; {verb} by {item.authorized_by}"
+    if assessor:
+        text += f"; assessed by {assessor}"
+    return text
+
+
+def _impact_level(item: Attestation) -> str:
+    """``Moderate``, ``Low (LI-SaaS)``: an impact level in a buyer's words."""
+    if item.impact_level is None:
+        return ""
+    if item.impact_level.value == "li_saas":
+        return "Low (LI-SaaS)"
+    return item.impact_level.value.capitalize()
 
 
 def _summary(item: Attestation, standing: Standing, version: Version | None) -> str:
@@ -276,8 +362,6 @@ def _summary(item: Attestation, standing: Standing, version: Version | None) -> 
     if standing not in (Standing.PLANNED, Standing.IN_PROGRESS):
         if item.certificate_number:
             parts.append(f"certificate {item.certificate_number}")
-        if item.impact_level:
-            parts.append(f"{item.impact_level.value.replace('_', ' ')} baseline")
         if item.issued is not None and not item.framework.is_soc:
             parts.append(f"issued {long_date(item.issued)}")
         elif item.issued is not None:
@@ -285,7 +369,11 @@ def _summary(item: Attestation, standing: Standing, version: Version | None) -> 
     return ", ".join(parts)
 
 
-def _label(standing: Standing, kind: AssuranceKind) -> str:
+def _label(standing: Standing, kind: AssuranceKind, item: Attestation) -> str:
+    if item.designation is FedrampDesignation.IN_PROCESS and standing is Standing.IN_PROGRESS:
+        return "In process, not authorized"
+    if item.designation is FedrampDesignation.READY and standing is Standing.RETIRED:
+        return "Retired designation"
     if kind is AssuranceKind.SELF_ASSESSMENT and standing.stands:
         return (
             "Self-assessed, current"
@@ -393,6 +481,8 @@ def _judge_standing(
             f"No certification exists for {entry.name}, and no third party assessed "
             "this programme.",
         )
+    if item.designation in (FedrampDesignation.READY, FedrampDesignation.IN_PROCESS):
+        return _designation_standing(item, entry, name, today)
     rule, until = _validity_end(item, entry, kind)
     retirement = _retirement(item, entry)
     letter = _bridge_letter(item, today)
@@ -654,7 +744,7 @@ def judge(
                 kind_text=_kind_text(item, kind, entry, company),
                 summary=_summary(item, judgement.standing, version),
                 reason=judgement.reason,
-                label=_label(judgement.standing, kind),
+                label=_label(judgement.standing, kind, item),
                 current_until=judgement.current_until,
                 since=judgement.since,
                 changes_on=judgement.changes_on,

@@ -113,6 +113,7 @@ _RULES: dict[str, str] = {
     "archived-current": "an attestation marked archived that still stands",
     "bad-month": "a date or month written in another form than YYYY-MM-DD or YYYY-MM",
     "month-not-allowed": "a month (YYYY-MM) where the document gives the day",
+    "fedramp-designation": "a FedRAMP entry without its Marketplace designation, or mismatched",
     # --- subprocessors' transfers (trustcenter.subprocessor_checks) ------------------------
     "transfer-missing": "a subprocessor without any transfer mechanism",
     "transfer-twice": "both transfer_mechanism and transfers on one subprocessor",

@@ -33,6 +33,8 @@ class Standing(enum.StrEnum):
     ASSESSED = "assessed"
     #: Issued, but no rule of the catalogue says how long it stands (always a warning).
     NOT_JUDGED = "not_judged"
+    #: A readiness designation (FedRAMP Ready): an assessor found it ready; not authorized.
+    READY = "ready"
 
     @property
     def label(self) -> str:
@@ -57,6 +59,7 @@ _LABELS = {
     Standing.ALIGNED: "Aligned, not certified",
     Standing.ASSESSED: "Assessed",
     Standing.NOT_JUDGED: "Not judged",
+    Standing.READY: "Ready, not authorized",
 }
 
 

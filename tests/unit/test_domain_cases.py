@@ -201,22 +201,28 @@ def test_a_bridge_letter_before_the_period_ends_is_a_located_error(example: Exam
 
 def test_fedramp_names_the_authorizing_body_not_the_3pao(example: Example) -> None:
     start = example.append("fedramp-issuer")
-    [problem] = example.load().errors
-    assert where(problem) == f"data/attestations.yml:{start + 2}:5: error"
-    assert "expected 'authorized_by'" in problem.message and "3PAO only assesses" in (
-        problem.message
-    )
+    problems = example.load().errors
+    assert {(where(p), p.rule) for p in problems} == {
+        (f"data/attestations.yml:{start + 2}:5: error", "authorization-fields"),
+        (f"data/attestations.yml:{start + 2}:5: error", "fedramp-designation"),
+    }
+    [authorizer] = [p for p in problems if p.rule == "authorization-fields"]
+    assert "expected 'authorized_by'" in authorizer.message
+    assert "3PAO only assesses" in authorizer.message
+    [designation] = [p for p in problems if p.rule == "fedramp-designation"]
+    assert designation.message.startswith("expected 'designation' (the FedRAMP Marketplace's")
 
 
 def test_fedramp_card_says_who_authorized_and_who_assessed(example: Example) -> None:
-    example.append("fedramp-issuer", ("    issued:", "    authorized_by: U.S. Department of "
+    example.append("fedramp-issuer", ("    issued:", "    designation: authorized\n"
+                                      "    authorized_by: U.S. Department of "
                                       "Examples\n    impact_level: moderate\n    issued:"))
     html = str(Renderer(example.center(), TODAY).attestation_cards())
     card = html[html.index('id="attestation-fedramp-moderate"'):]
     card = card[:card.index("</li>")]
-    assert ("Authorization granted by U.S. Department of Examples; assessed by Corvane "
-            "Federal 3PAO, the independent assessor (3PAO)") in card
-    assert "Moderate baseline" in card
+    assert ("FedRAMP Authorized, Moderate impact level; authorized by U.S. Department of "
+            "Examples; assessed by Corvane Federal 3PAO, the independent assessor (3PAO)") in card
+    assert "baseline" not in card and "ATO" not in card
     assert "Certificate" not in card
 
 

@@ -58,8 +58,8 @@ HIPAA_ASSESSED = attestation(
 C5 = attestation(framework="c5", type=2, auditor="Prüfer AG", issued="2026-03-01",
                  period={"start": "2025-01-01", "end": "2025-12-31"})
 FEDRAMP = attestation(framework="fedramp", auditor="Corvane Federal 3PAO",
-                      authorized_by="Department of Examples", impact_level="moderate",
-                      issued="2024-06-10")
+                      designation="authorized", authorized_by="Department of Examples",
+                      impact_level="moderate", issued="2024-06-10")
 OTHER_UNDATED = attestation(framework="other", name="Acme Seal", auditor="Seal Co",
                             issued="2025-01-01")
 CYBER_ESSENTIALS = attestation(framework="cyber_essentials", auditor="IASME body",
@@ -211,8 +211,9 @@ def test_soc3_and_soc2_are_different_programmes() -> None:
          "certif"),
         (ISO27001, "Certificate issued by Example Certification", "independent CPA"),
         (STAR_L1, "Self-assessment by Acme: no auditor or assessor reviewed it", "ndependent"),
-        (FEDRAMP, "Authorization granted by Department of Examples; assessed by Corvane "
-         "Federal 3PAO, the independent assessor (3PAO)", "issued by Corvane"),
+        (FEDRAMP, "FedRAMP Authorized, Moderate impact level; authorized by Department of "
+         "Examples; assessed by Corvane Federal 3PAO, the independent assessor (3PAO)",
+         "issued by Corvane"),
         (HIPAA, "Aligned with HIPAA: a statement by Acme, not an audit", "ertified"),
         (HIPAA_ASSESSED, "Assessed by Assessor LLP on 1 April 2025; no certification exists "
          "for HIPAA", "ertified"),
@@ -378,3 +379,60 @@ def test_the_latest_letter_counts_and_a_superseded_report_has_none() -> None:
                  issued="2027-02-20")
     old = judge([bridged(LETTER_TO_MARCH), newer], D(2027, 3, 1))[0]
     assert old.standing is Standing.SUPERSEDED and old.bridge_letter_through is None
+
+
+# --- FedRAMP Marketplace designations (frameworks.md §4) ----------------------------------
+
+FEDRAMP_READY = attestation(framework="fedramp", designation="ready", impact_level="moderate",
+                            auditor="Corvane Federal 3PAO", issued="2025-09-12")
+FEDRAMP_IN_PROCESS = attestation(framework="fedramp", designation="in_process",
+                                 impact_level="high", issued="2026-02-02")
+FEDRAMP_CERTIFIED = attestation(framework="fedramp", designation="certified",
+                                certification_class="C", path="rev5",
+                                authorized_by="the FedRAMP Board",
+                                auditor="Corvane Federal 3PAO", issued="2026-09-01")
+
+
+@pytest.mark.parametrize(
+    ("item", "today", "standing", "label", "kind_text"),
+    [
+        (FEDRAMP_READY, D(2026, 7, 27), Standing.READY, "Ready, not authorized",
+         "FedRAMP Ready, Moderate impact level: a 3PAO's readiness assessment accepted by "
+         "the FedRAMP PMO; not an authorization; readiness assessed by Corvane Federal "
+         "3PAO, the independent assessor (3PAO)"),
+        (FEDRAMP_READY, D(2026, 7, 28), Standing.RETIRED, "Retired designation", None),
+        (FEDRAMP_IN_PROCESS, D(2026, 11, 26), Standing.IN_PROGRESS,
+         "In process, not authorized",
+         "FedRAMP In Process, High impact level: working towards an authorization; not "
+         "authorized yet"),
+        (FEDRAMP_CERTIFIED, D(2026, 11, 26), Standing.CURRENT, "Current",
+         "FedRAMP Certified, Class C (comparable to the former Moderate impact level), "
+         "Rev5 path; certified by the FedRAMP Board; assessed by Corvane Federal 3PAO, the "
+         "independent assessor (3PAO)"),
+        (FEDRAMP, D(2026, 11, 26), Standing.CURRENT, "Current", None),
+    ],
+)
+def test_fedramp_is_worded_by_its_marketplace_designation(
+    item: Attestation, today: dt.date, standing: Standing, label: str, kind_text: str | None
+) -> None:
+    view = one(item, today)
+    assert (view.standing, view.label) == (standing, label)
+    if kind_text is not None:
+        assert view.kind_text == kind_text
+    words = f"{view.kind_text} {view.summary} {view.reason} {view.label}"
+    assert "ATO" not in words and "baseline" not in words
+    if item.designation.value in ("ready", "in_process"):
+        assert view.badge_class != "current" and "uthorized by" not in words
+        assert "Current" not in view.label
+
+
+def test_fedramp_ready_becomes_a_retired_designation_on_28_july_2026() -> None:
+    before = one(FEDRAMP_READY, D(2026, 7, 27))
+    assert (before.changes_on, before.next_standing) == (D(2026, 7, 28), Standing.RETIRED)
+    after = one(FEDRAMP_READY, D(2026, 7, 28))
+    assert after.reason == ("FedRAMP Ready became a legacy designation on 28 July 2026; it "
+                            "was never an authorization.")
+    assert [f.rule for f in after.findings] == ["attestation-retired"]
+    assert after.since == D(2026, 7, 28)
+    ready = frameworks()["fedramp"].designation("ready")
+    assert ready is not None and ready.retired == D(2026, 7, 28) and "legalclarity" in ready.source

@@ -75,6 +75,17 @@ class Version:
 
 
 @dataclass(frozen=True)
+class Designation:
+    """A designation a framework's register gives (FedRAMP Ready, Authorized...)."""
+
+    id: str
+    label: str
+    description: str
+    source: str
+    retired: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class FrameworkEntry:
     """One framework of the catalogue."""
 
@@ -90,6 +101,14 @@ class FrameworkEntry:
     closed: dt.date | None = None
     closed_source: str = ""
     no_certification: str = ""
+    designations: tuple[Designation, ...] = ()
+    #: FedRAMP's 2026 Certification Classes, each with a buyer's one-line explanation.
+    classes: dict[str, str] = field(default_factory=dict)
+    classes_source: str = ""
+
+    def designation(self, designation_id: str) -> Designation | None:
+        """The designation ``designation_id`` (``ready``), or None if unknown."""
+        return next((d for d in self.designations if d.id == designation_id), None)
 
     def version(self, version_id: str) -> Version | None:
         """The version ``version_id`` (``"2022"``, ``"4.0.1"``), or None if unknown."""
@@ -135,6 +154,18 @@ def _entry(framework_id: str, raw: dict[str, Any]) -> FrameworkEntry:
         closed=raw.get("closed"),
         closed_source=" ".join(str(raw.get("closed_source", "")).split()),
         no_certification=" ".join(str(raw.get("no_certification", "")).split()),
+        designations=tuple(
+            Designation(
+                id=str(d["id"]),
+                label=d["label"],
+                description=" ".join(str(d["description"]).split()),
+                source=" ".join(str(d["source"]).split()),
+                retired=d.get("retired"),
+            )
+            for d in raw.get("designations") or []
+        ),
+        classes={str(k): str(v) for k, v in (raw.get("classes") or {}).items()},
+        classes_source=str(raw.get("classes_source", "")),
     )
 
 

@@ -28,6 +28,7 @@ COLOURS = {
     Standing.ALIGNED: "#1a3e8a",
     Standing.ASSESSED: "#1a3e8a",
     Standing.NOT_JUDGED: "#4a4a4a",
+    Standing.READY: "#1a3e8a",
 }
 SELF_ASSESSED = "#1a3e8a"
 _CHAR_WIDTH, _PAD, _HEIGHT = 7, 10, 20

@@ -19,8 +19,11 @@ from trustcenter.destinations import covers, dpf_claim
 from trustcenter.model import (
     AttestationStandard,
     AttestationStatus,
+    CertificationClass,
     ControlStatus,
     DocumentAccess,
+    FedrampDesignation,
+    FedrampPath,
     ImpactLevel,
     Opinion,
     TrustCenter,
@@ -136,7 +139,18 @@ class Attestation(_Out):
     )
     accreditation_body: str | None
     authorized_by: str | None
-    impact_level: ImpactLevel | None
+    impact_level: ImpactLevel | None = Field(
+        description="FedRAMP: the impact level of a Ready, In Process or Authorized "
+        "designation (class_a to class_d are never written: see certification_class)."
+    )
+    designation: FedrampDesignation | None = Field(
+        description="FedRAMP: the Marketplace designation. Only authorized and certified "
+        "are authorizations; ready became a legacy designation on 28 July 2026."
+    )
+    certification_class: CertificationClass | None = Field(
+        description="FedRAMP Certified (2026): the Certification Class, A to D."
+    )
+    path: FedrampPath | None = Field(description="FedRAMP Certified: rev5 or 20x.")
     categories: list[str]
     services: list[str]
     regions: list[str]
@@ -490,6 +504,9 @@ def _attestation(view: AttestationView, site_url: str) -> dict[str, Any]:
         "accreditation_body": item.accreditation_body,
         "authorized_by": item.authorized_by,
         "impact_level": item.impact_level,
+        "designation": item.designation,
+        "certification_class": item.certification_class,
+        "path": item.path,
         "categories": [c.value for c in item.categories],
         "services": item.services,
         "regions": item.regions,

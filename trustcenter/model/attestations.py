@@ -113,7 +113,11 @@ class AttestationStandard(enum.StrEnum):
 
 
 class ImpactLevel(enum.StrEnum):
-    """A FedRAMP baseline: the legacy impact levels, or the 2026 certification classes."""
+    """A FedRAMP impact level (the baselines before 2026).
+
+    ``class_a`` to ``class_d`` are kept readable for trust.json 2.0 readers but refused in
+    the data: the 2026 classes are written as ``certification_class``.
+    """
 
     LI_SAAS = "li_saas"
     LOW = "low"
@@ -123,6 +127,35 @@ class ImpactLevel(enum.StrEnum):
     CLASS_B = "class_b"
     CLASS_C = "class_c"
     CLASS_D = "class_d"
+
+
+class FedrampDesignation(enum.StrEnum):
+    """A cloud service's designation on the FedRAMP Marketplace (frameworks.md §4).
+
+    ``ready``, ``in_process`` and ``authorized`` are the legacy statuses; ``certified``
+    is the 2026 label ("FedRAMP Certified", with a Certification Class).
+    """
+
+    READY = "ready"
+    IN_PROCESS = "in_process"
+    AUTHORIZED = "authorized"
+    CERTIFIED = "certified"
+
+
+class CertificationClass(enum.StrEnum):
+    """A FedRAMP Certification Class (2026), which replaced the impact levels."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+
+
+class FedrampPath(enum.StrEnum):
+    """How a FedRAMP certification was reached: the Rev5 baselines or FedRAMP 20x."""
+
+    REV5 = "rev5"
+    FEDRAMP_20X = "20x"
 
 
 class ReportSubservice(Model):
@@ -186,6 +219,10 @@ class Attestation(Model):
     accreditation_body: Text | None = None
     authorized_by: Text | None = None
     impact_level: ImpactLevel | None = None
+    #: FedRAMP only: the Marketplace designation, its 2026 class and path.
+    designation: FedrampDesignation | None = None
+    certification_class: CertificationClass | None = None
+    path: FedrampPath | None = None
     opinion: Opinion | None = None
     as_of: dt.date | None = None
     period: Period | None = None
