@@ -566,7 +566,7 @@ def _version_rules(item: Attestation) -> Iterator[Rule]:
         yield (
             "standard_version",
             f"{version.label} was retired on "
-            f"{long_date(version.retired)}: no attestation dated "
+            f"{long_date(version.last_day or version.retired)}: no attestation dated "
             f"{long_date(made)} can be made against it",
             version.source,
             "retired-version",
@@ -574,26 +574,53 @@ def _version_rules(item: Attestation) -> Iterator[Rule]:
 
 
 def _missing_version(item: Attestation) -> Iterator[tuple[tuple[str, ...], str, str, str]]:
-    """Warn when the standing depends on a version the data does not give.
+    """Warn when an issued attestation does not record its standard version.
 
-    That is when a version retired with effect "invalidates" could have been used on the
-    attestation's date (ISO/IEC 27001:2013 for a certificate issued before 31 October
-    2025); for other frameworks the version changes no standing.
+    Where the catalogue knows every version usable on the attestation's date
+    (:meth:`~trustcenter.catalogue.frameworks.FrameworkEntry.versions_on`): one possible
+    version is inferred and shown as such, with a warning asking to record it; two
+    possible versions are a warning and no guess. Elsewhere, the warning fires when a
+    version retired with effect "invalidates" could have been used (its standing depends
+    on it); for other frameworks the version changes no standing.
     """
     entry = catalogue_framework(item.framework.value)
     made = reference_date(item) or item.issued
+    if item.status is not AttestationStatus.ISSUED or item.standard_version or made is None:
+        return
+    known = ", ".join(f"'{v.id}'" for v in entry.versions)
+    possible = entry.versions_on(made)
+    if possible is not None and len(possible) == 1:
+        [version] = possible
+        yield (
+            ("framework",),
+            f"{title(item)} does not record its {entry.version_label}: the site infers "
+            f"{version.label}, the only one usable on {long_date(made)}, and says it was "
+            "inferred",
+            f"record it: standard_version: '{version.id}'",
+            "version-missing",
+        )
+        return
+    if possible:
+        yield (
+            ("framework",),
+            f"expected 'standard_version' ({entry.version_label}) for {title(item)}: on "
+            f"{long_date(made)} {' or '.join(v.label for v in possible)} could be used, "
+            "so the site names none",
+            f"one of {', '.join(repr(v.id) for v in possible)}",
+            "version-missing",
+        )
+        return
     risky = [
         v
         for v in entry.versions
-        if v.effect is RetirementEffect.INVALIDATES and v.retired and made and made < v.retired
+        if v.effect is RetirementEffect.INVALIDATES and v.retired and made < v.retired
     ]
-    if item.status is AttestationStatus.ISSUED and risky and item.standard_version is None:
-        known = ", ".join(f"'{v.id}'" for v in entry.versions)
+    if risky:
         yield (
             ("framework",),
             f"expected 'standard_version' ({entry.version_label}) for {title(item)}: "
             f"without it the site cannot tell whether it was made against "
-            f"{risky[0].label}, retired on {long_date(risky[0].retired or dt.date.min)}",
+            f"{risky[0].label}, retired on {long_date(risky[0].last_day or dt.date.min)}",
             f"one of {known}",
             "version-missing",
         )

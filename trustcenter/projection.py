@@ -107,6 +107,8 @@ class AttestationView:
     programme: str
     version: Version | None
     superseded_by: str | None = None
+    #: True when ``version`` was inferred from the date (the data does not record it).
+    version_inferred: bool = False
     #: The last day the latest valid bridge letter covers (public; the letter is gated).
     bridge_letter_through: dt.date | None = None
     findings: tuple[Finding, ...] = ()
@@ -233,6 +235,27 @@ def bridge_letter_through(item: Attestation, today: dt.date) -> dt.date | None:
     return letter.covers_through if letter else None
 
 
+def _retired_version_text(
+    entry: FrameworkEntry, version: Version | None, inferred: bool, today: dt.date
+) -> str:
+    """`` It was made against PCI DSS v3.2.1, retired on 31 March 2024: ...``, or nothing.
+
+    Said of an expired attestation whose version no new attestation can use any more
+    (frameworks.md §3: renewed only on the current version).
+    """
+    if version is None or version.retired is None or today < version.retired:
+        return ""
+    assert version.last_day is not None
+    text = f" It was made against {version_text(version, inferred)}, retired on "
+    text += f"{long_date(version.last_day)}"
+    now = entry.versions_on(today) or tuple(
+        v for v in entry.versions if v.retired is None or today < v.retired
+    )
+    if now:
+        text += f"; a renewal is made against {' or '.join(v.label for v in now)}"
+    return text + "."
+
+
 def _bridge_letter(item: Attestation, today: dt.date) -> BridgeLetter | None:
     entry = catalogue_framework(item.framework.value)
     ref = reference_date(item)
@@ -263,13 +286,41 @@ def _validity_end(
     return rule.rule, None
 
 
-def _retirement(item: Attestation, entry: FrameworkEntry) -> tuple[dt.date, str] | None:
+def attestation_version(item: Attestation) -> tuple[Version | None, bool]:
+    """The standard version ``item`` was made against, and whether it was inferred.
+
+    As recorded in ``standard_version``; otherwise, for an issued attestation whose date
+    (a report's period end or "as of" date, else its date of issue) allows exactly one
+    version of the catalogue (:meth:`FrameworkEntry.versions_on`: a PCI DSS AOC of
+    January 2019 can only be v3.2.1), that version, inferred. Where two were possible,
+    or the catalogue cannot tell, None: the site never guesses.
+    """
+    entry = catalogue_framework(item.framework.value)
+    if item.standard_version:
+        return entry.version(item.standard_version), False
+    made = reference_date(item) or item.issued
+    if item.status is not AttestationStatus.ISSUED or made is None:
+        return None, False
+    possible = entry.versions_on(made)
+    if possible is not None and len(possible) == 1:
+        return possible[0], True
+    return None, False
+
+
+def version_text(version: Version, inferred: bool) -> str:
+    """``PCI DSS v3.2.1``, with ``(inferred from the date of the attestation)`` if so."""
+    return version.label + (" (inferred from the date of the attestation)" if inferred else "")
+
+
+def _retirement(
+    item: Attestation, entry: FrameworkEntry, version: Version | None
+) -> tuple[dt.date, str] | None:
     """The day ``item`` stops being valid because its version or programme retired."""
     if entry.closed is not None:
         return entry.closed, f"the {entry.name} programme closed on {long_date(entry.closed)}"
-    version = entry.version(item.standard_version) if item.standard_version else None
     if version and version.retired and version.effect is RetirementEffect.INVALIDATES:
-        return version.retired, f"{version.label} was retired on {long_date(version.retired)}"
+        assert version.last_day is not None
+        return version.retired, f"{version.label} was retired on {long_date(version.last_day)}"
     return None
 
 
@@ -348,7 +399,9 @@ def _impact_level(item: Attestation) -> str:
     return item.impact_level.value.capitalize()
 
 
-def _summary(item: Attestation, standing: Standing, version: Version | None) -> str:
+def _summary(
+    item: Attestation, standing: Standing, version: Version | None, inferred: bool = False
+) -> str:
     parts: list[str] = []
     if standing in (Standing.PLANNED, Standing.IN_PROGRESS):
         if item.expected:
@@ -358,7 +411,7 @@ def _summary(item: Attestation, standing: Standing, version: Version | None) -> 
     elif item.as_of is not None:
         parts.append(f"as of {long_date(item.as_of)}")
     if version is not None:
-        parts.append(version.label)
+        parts.append(version_text(version, inferred))
     if standing not in (Standing.PLANNED, Standing.IN_PROGRESS):
         if item.certificate_number:
             parts.append(f"certificate {item.certificate_number}")
@@ -484,7 +537,8 @@ def _judge_standing(
     if item.designation in (FedrampDesignation.READY, FedrampDesignation.IN_PROCESS):
         return _designation_standing(item, entry, name, today)
     rule, until = _validity_end(item, entry, kind)
-    retirement = _retirement(item, entry)
+    version, inferred = attestation_version(item)
+    retirement = _retirement(item, entry, version)
     letter = _bridge_letter(item, today)
     bridge = letter.covers_through if letter else None
     bridged_from = None
@@ -549,7 +603,8 @@ def _judge_standing(
             )
         return _Judgement(
             Standing.EXPIRED,
-            _expired_reason(item, entry, rule, end, bridged_from),
+            _expired_reason(item, entry, rule, end, bridged_from)
+            + _retired_version_text(entry, version, inferred, today),
             since=since,
             bridged_from=bridged_from,
             findings=[_expired_finding(item, name, rule, end, today, bridged_from)],
@@ -731,7 +786,7 @@ def judge(
     for item in items:
         entry = catalogue_framework(item.framework.value)
         kind = kind_of(item)
-        version = entry.version(item.standard_version) if item.standard_version else None
+        version, inferred = attestation_version(item)
         judgement = _judge_one(item, items, today, company, expiring_days)
         if item.archived and not judgement.standing.stands:
             judgement.findings = []  # kept for the record on purpose
@@ -742,7 +797,7 @@ def judge(
                 title=title(item),
                 kind=kind,
                 kind_text=_kind_text(item, kind, entry, company),
-                summary=_summary(item, judgement.standing, version),
+                summary=_summary(item, judgement.standing, version, inferred),
                 reason=judgement.reason,
                 label=_label(judgement.standing, kind, item),
                 current_until=judgement.current_until,
@@ -751,6 +806,7 @@ def judge(
                 next_standing=judgement.next_standing,
                 programme=programme_key(item),
                 version=version,
+                version_inferred=inferred,
                 superseded_by=judgement.superseded_by,
                 bridge_letter_through=bridge_letter_through(item, today)
                 if judgement.standing not in (Standing.SUPERSEDED, Standing.WITHDRAWN)

@@ -95,16 +95,28 @@ def test_two_consecutive_soc3s_only_the_newer_is_current(example: Example) -> No
 def test_pci_aoc_from_2019_is_expired_with_a_warning_that_says_why(example: Example) -> None:
     start = example.append("pci-aoc-old")
     result = example.load()
-    [problem] = result.problems
-    assert where(problem) == f"data/attestations.yml:{start + 5}:13: warning"
-    assert problem.rule == "certificate-expired"
+    version, expired = sorted(result.problems, key=lambda p: p.line)
+    assert (where(version), version.rule) == (
+        f"data/attestations.yml:{start + 1}:16: warning", "version-missing")
+    assert version.message == (
+        "PCI DSS does not record its version: the site infers PCI DSS v3.2.1, the only one "
+        "usable on 15 January 2019, and says it was inferred")
+    assert version.hint == "record it: standard_version: '3.2.1'"
+    assert (where(expired), expired.rule) == (
+        f"data/attestations.yml:{start + 5}:13: warning", "certificate-expired")
     assert "PCI DSS expired on 15 January 2020: it stands for 12 months from its date" in (
-        problem.message
+        expired.message
     )
     assert result.trust_center is not None
     view = project(result.trust_center, TODAY).view("pci-2019")
     assert view.standing is Standing.EXPIRED
     assert "renewed every 12 months" not in view.reason and "Expired on" in view.reason
+    # ... and names the version the date allows, retired on 31 March 2024
+    assert view.reason.endswith(
+        "It was made against PCI DSS v3.2.1 (inferred from the date of the attestation), "
+        "retired on 31 March 2024; a renewal is made against PCI DSS v4.0.1.")
+    assert "PCI DSS v3.2.1 (inferred from the date of the attestation)" in view.summary
+    assert view.version is not None and view.version.id == "3.2.1" and view.version_inferred
 
 
 def test_a_pci_aoc_against_a_retired_version_cannot_be_dated_after_it(example: Example) -> None:
@@ -113,7 +125,7 @@ def test_a_pci_aoc_against_a_retired_version_cannot_be_dated_after_it(example: E
     [problem] = example.load().errors
     assert where(problem) == f"data/attestations.yml:{start + 6}:23: error"
     assert problem.rule == "retired-version"
-    assert "PCI DSS v3.2.1 was retired on 1 April 2024" in problem.message
+    assert "PCI DSS v3.2.1 was retired on 31 March 2024" in problem.message
 
 
 def test_csa_star_level1_is_a_self_assessment_with_no_auditor(example: Example) -> None:

@@ -436,3 +436,62 @@ def test_fedramp_ready_becomes_a_retired_designation_on_28_july_2026() -> None:
     assert after.since == D(2026, 7, 28)
     ready = frameworks()["fedramp"].designation("ready")
     assert ready is not None and ready.retired == D(2026, 7, 28) and "legalclarity" in ready.source
+
+
+# --- a version inferred only where the date makes it certain (frameworks.md §2, §3) -------
+
+
+@pytest.mark.parametrize(
+    ("framework", "issued", "version"),
+    [
+        ("pci_dss", "2016-10-31", None),  # v3.1 still usable: the catalogue does not list it
+        ("pci_dss", "2016-11-01", "3.2"),
+        ("pci_dss", "2018-05-16", "3.2"),
+        ("pci_dss", "2018-05-17", None),  # v3.2 or v3.2.1
+        ("pci_dss", "2018-12-31", None),
+        ("pci_dss", "2019-01-01", "3.2.1"),
+        ("pci_dss", "2022-03-30", "3.2.1"),
+        ("pci_dss", "2022-03-31", None),  # v3.2.1 or v4.0
+        ("pci_dss", "2024-03-31", None),
+        ("pci_dss", "2024-04-01", "4.0"),
+        ("pci_dss", "2024-06-10", "4.0"),
+        ("pci_dss", "2024-06-11", None),  # v4.0 or v4.0.1
+        ("pci_dss", "2024-12-31", None),
+        ("pci_dss", "2025-01-01", "4.0.1"),
+        ("iso27001", "2015-09-30", None),  # the 2005 edition was still valid
+        ("iso27001", "2015-10-01", "2013"),
+        ("iso27001", "2022-10-24", "2013"),
+        ("iso27001", "2022-10-25", None),  # 2013 or 2022
+        ("soc2", "2020-06-30", None),  # SOC criteria: sources disagree, nothing inferred
+    ],
+)
+def test_a_version_is_inferred_only_when_the_date_allows_exactly_one(
+    framework: str, issued: str, version: str | None
+) -> None:
+    from trustcenter.projection import attestation_version
+
+    fields: dict[str, Any] = {"framework": framework, "auditor": "A", "issued": issued}
+    if framework == "iso27001":
+        fields["expires"] = "2026-01-01"
+    if framework == "soc2":
+        fields |= {"type": 1, "as_of": issued, "categories": ["security"]}
+    found, inferred = attestation_version(attestation(**fields))
+    assert (found.id if found else None, inferred) == (version, version is not None)
+
+
+def test_an_inferred_version_is_said_and_judged_as_that_version() -> None:
+    aoc = attestation(framework="pci_dss", auditor="QSA LLC", issued="2021-01-10")
+    on_time = one(aoc, D(2021, 6, 1))
+    assert on_time.standing is Standing.CURRENT
+    assert on_time.summary == (
+        "PCI DSS v3.2.1 (inferred from the date of the attestation), issued 10 January 2021")
+    late = one(aoc, D(2024, 6, 1))
+    assert late.standing is Standing.EXPIRED
+    assert late.reason == (
+        "Expired on 10 January 2022: PCI DSS is valid for 12 months from its date and must "
+        "be renewed. It was made against PCI DSS v3.2.1 (inferred from the date of the "
+        "attestation), retired on 31 March 2024; a renewal is made against PCI DSS v4.0.")
+    # a recorded version is not "inferred"
+    recorded = one(attestation(framework="pci_dss", auditor="QSA LLC", issued="2021-01-10",
+                               standard_version="3.2.1"), D(2024, 6, 1))
+    assert "inferred" not in recorded.summary + recorded.reason

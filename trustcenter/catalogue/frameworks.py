@@ -72,6 +72,21 @@ class Version:
     source: str
     retired: dt.date | None = None
     effect: RetirementEffect | None = None
+    #: The first day a new attestation could be made against it, when the catalogue knows.
+    available: dt.date | None = None
+    #: One line for a buyer, shown where the label alone is jargon (``CAIQ v4``).
+    description: str = ""
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The last day it could be used: the day before ``retired`` (as sources say it)."""
+        return self.retired - dt.timedelta(days=1) if self.retired else None
+
+    def usable_on(self, day: dt.date) -> bool:
+        """True when a new attestation dated ``day`` could be made against it."""
+        return (self.available is None or self.available <= day) and (
+            self.retired is None or day < self.retired
+        )
 
 
 @dataclass(frozen=True)
@@ -102,6 +117,9 @@ class FrameworkEntry:
     closed_source: str = ""
     no_certification: str = ""
     designations: tuple[Designation, ...] = ()
+    #: From this day the catalogue lists every version an attestation could be made
+    #: against (see :meth:`versions_on`); None: never inferred.
+    versions_complete_from: dt.date | None = None
     #: FedRAMP's 2026 Certification Classes, each with a buyer's one-line explanation.
     classes: dict[str, str] = field(default_factory=dict)
     classes_source: str = ""
@@ -109,6 +127,16 @@ class FrameworkEntry:
     def designation(self, designation_id: str) -> Designation | None:
         """The designation ``designation_id`` (``ready``), or None if unknown."""
         return next((d for d in self.designations if d.id == designation_id), None)
+
+    def versions_on(self, day: dt.date) -> tuple[Version, ...] | None:
+        """The versions a new attestation dated ``day`` could be made against.
+
+        None when the catalogue cannot tell (before ``versions_complete_from``, or a
+        framework whose version dates its sources do not settle).
+        """
+        if self.versions_complete_from is None or day < self.versions_complete_from:
+            return None
+        return tuple(v for v in self.versions if v.available is not None and v.usable_on(day))
 
     def version(self, version_id: str) -> Version | None:
         """The version ``version_id`` (``"2022"``, ``"4.0.1"``), or None if unknown."""
@@ -145,6 +173,8 @@ def _entry(framework_id: str, raw: dict[str, Any]) -> FrameworkEntry:
                 source=" ".join(str(v["source"]).split()),
                 retired=v.get("retired"),
                 effect=RetirementEffect(v["effect"]) if v.get("effect") else None,
+                available=v.get("available"),
+                description=" ".join(str(v.get("description", "")).split()),
             )
             for v in raw.get("versions") or []
         ),
@@ -166,6 +196,7 @@ def _entry(framework_id: str, raw: dict[str, Any]) -> FrameworkEntry:
         ),
         classes={str(k): str(v) for k, v in (raw.get("classes") or {}).items()},
         classes_source=str(raw.get("classes_source", "")),
+        versions_complete_from=raw.get("versions_complete_from"),
     )
 
 

@@ -79,6 +79,10 @@ class StandardVersion(_Out):
     id: str
     label: str
     retired: dt.date | None
+    inferred: bool = Field(
+        description="True when the data does not record the version and the attestation's "
+        "date allows only this one."
+    )
 
 
 class ReportSubservice(_Out):
@@ -491,7 +495,12 @@ def _attestation(view: AttestationView, site_url: str) -> dict[str, Any]:
         "current_until": view.current_until,
         "bridge_letter_through": view.bridge_letter_through,
         "standard_version": version
-        and {"id": version.id, "label": version.label, "retired": version.retired},
+        and {
+            "id": version.id,
+            "label": version.label,
+            "retired": version.retired,
+            "inferred": view.version_inferred,
+        },
         "attestation_standard": item.attestation_standard,
         "opinion": item.opinion,
         "period": item.period and {"start": item.period.start, "end": item.period.end},
