@@ -109,6 +109,16 @@ class AttestationView:
     superseded_by: str | None = None
     #: True when ``version`` was inferred from the date (the data does not record it).
     version_inferred: bool = False
+
+    @property
+    def version_note(self) -> str:
+        """The sentence a card adds after its summary when the version label is jargon.
+
+        ``The CAIQ is the Cloud Security Alliance's questionnaire ...``: from the
+        catalogue's one-line description; empty when the label speaks for itself.
+        """
+        return self.version.description if self.version else ""
+
     #: The last day the latest valid bridge letter covers (public; the letter is gated).
     bridge_letter_through: dt.date | None = None
     findings: tuple[Finding, ...] = ()
@@ -415,7 +425,15 @@ def _summary(
     if standing not in (Standing.PLANNED, Standing.IN_PROGRESS):
         if item.certificate_number:
             parts.append(f"certificate {item.certificate_number}")
-        if item.issued is not None and not item.framework.is_soc:
+        if item.issued is not None and kind_of(item) is AssuranceKind.ASSESSMENT:
+            pass  # the kind of assurance says who assessed it, and when
+        elif item.issued is not None and item.designation is not None:
+            verb = {
+                FedrampDesignation.AUTHORIZED: "authorized",
+                FedrampDesignation.CERTIFIED: "certified",
+            }.get(item.designation, "listed")
+            parts.append(f"{verb} {long_date(item.issued)}")
+        elif item.issued is not None and not item.framework.is_soc:
             parts.append(f"issued {long_date(item.issued)}")
         elif item.issued is not None:
             parts.append(f"report dated {long_date(item.issued)}")
@@ -502,11 +520,10 @@ def _judge_standing(
         return _Judgement(Standing.WITHDRAWN, f"{name} was withdrawn: it no longer stands.")
     if item.status in (AttestationStatus.PLANNED, AttestationStatus.IN_PROGRESS):
         planned = item.status is AttestationStatus.PLANNED
+        # The summary says when it is expected; the standing line says only where it is.
         words = "Planned" if planned else "Under way"
-        if item.expected:
-            words += f", expected by {item.expected:%B %Y}"
         judgement = _Judgement(
-            Standing.PLANNED if planned else Standing.IN_PROGRESS, words + "; not issued yet."
+            Standing.PLANNED if planned else Standing.IN_PROGRESS, words + ": not issued yet."
         )
         if item.expected is not None and deadline(item.expected) < today:
             judgement.findings.append(
@@ -556,11 +573,10 @@ def _judge_standing(
                 since=item.issued,
             )
         if rule is ValidityRule.NONE and kind is AssuranceKind.ASSESSMENT:
-            on = f" {on_date(item.issued)}" if item.issued else ""
             return _Judgement(
                 Standing.ASSESSED,
-                f"Assessed{on}; {entry.name} has no certification, so nothing makes the "
-                "assessment current or expired: check its date.",
+                f"{entry.name} has no certification, so nothing makes the assessment "
+                "current or expired: check its date.",
                 since=item.issued,
             )
         on = f" {on_date(item.issued)}" if item.issued else ""

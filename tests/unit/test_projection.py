@@ -495,3 +495,34 @@ def test_an_inferred_version_is_said_and_judged_as_that_version() -> None:
     recorded = one(attestation(framework="pci_dss", auditor="QSA LLC", issued="2021-01-10",
                                standard_version="3.2.1"), D(2024, 6, 1))
     assert "inferred" not in recorded.summary + recorded.reason
+
+
+# --- words: each fact said once, no unexplained jargon ------------------------------------
+
+
+def test_every_abbreviation_in_a_version_label_is_explained() -> None:
+    """What reaches a card's summary from the catalogue is readable by a buyer."""
+    import re
+
+    for entry in frameworks().values():
+        known = set(re.findall(r"[A-Za-z0-9]+", entry.name))
+        for version in entry.versions:
+            unexplained = set(re.findall(r"\b[A-Z][A-Z0-9]+\b", version.label)) - known
+            assert not unexplained or version.description, (entry.id, version.label)
+
+
+def test_jargon_in_a_summary_comes_with_its_explanation() -> None:
+    view = one(STAR_L1, D(2026, 11, 30))
+    assert view.summary == "CAIQ v4, issued 4 May 2026"
+    assert view.version_note == (
+        "The CAIQ is the Cloud Security Alliance's questionnaire on its Cloud Controls "
+        "Matrix (CCM).")
+
+
+@pytest.mark.parametrize("today", [D(2026, 6, 1), D(2027, 1, 15), D(2027, 6, 1)])
+def test_valid_until_is_said_once_per_attestation(today: dt.date) -> None:
+    items = [SOC2_TYPE2, ISO27001, ISO27001_2013, PCI_2026, STAR_L1, CYBER_ESSENTIALS,
+             bridged(LETTER_TO_MARCH)]
+    for view in judge(items, today):
+        words = f"{view.summary} {view.reason}".lower()
+        assert words.count("valid until") + words.count("current until") <= 1, words

@@ -206,7 +206,8 @@ def _attestation_entry(
 ) -> Entry:
     summary = f"{view.kind_text}. {view.reason}"
     if view.summary:
-        summary = f"{view.summary[:1].upper()}{view.summary[1:]}. {summary}"
+        note = f" {view.version_note}" if view.version_note else ""
+        summary = f"{view.summary[:1].upper()}{view.summary[1:]}.{note} {summary}"
     # Superseded reports are listed in the history on the reports page, the others as
     # cards on the overview.
     if view.history:

@@ -83,6 +83,9 @@ class StandardVersion(_Out):
         description="True when the data does not record the version and the attestation's "
         "date allows only this one."
     )
+    description: str | None = Field(
+        description="One sentence for a buyer when the label is jargon (CAIQ)."
+    )
 
 
 class ReportSubservice(_Out):
@@ -500,6 +503,7 @@ def _attestation(view: AttestationView, site_url: str) -> dict[str, Any]:
             "label": version.label,
             "retired": version.retired,
             "inferred": view.version_inferred,
+            "description": version.description or None,
         },
         "attestation_standard": item.attestation_standard,
         "opinion": item.opinion,
