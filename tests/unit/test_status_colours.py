@@ -38,3 +38,31 @@ def test_each_standing_has_the_colour_of_its_badge(standing: Standing | str) -> 
 def test_green_is_only_for_what_an_independent_party_found_current() -> None:
     green = {name for name, family in _css_families().items() if family == "ok"}
     assert green == {"current", "implemented"}
+
+
+def _luminance(hex_colour: str) -> float:
+    """WCAG 2.1 relative luminance of ``#rrggbb``."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("palette", [":root", '[data-md-color-scheme="slate"]'])
+def test_every_status_colour_pair_meets_wcag_aa_in_both_palettes(palette: str) -> None:
+    """Text on its background at least 4.5:1 (WCAG 2.1 SC 1.4.3), for every family used."""
+    text = (CSS / "trustcenter.css").read_text("utf-8")
+    block = text[text.index(palette + " {") :]
+    block = block[: block.index("}")]
+    colours = dict(re.findall(r"--tc-([a-z-]+):\s*(#[0-9a-f]{6})", block))
+    for family in set(_css_families().values()):
+        assert _contrast(colours[family], colours[f"{family}-bg"]) >= 4.5, (palette, family)
+
+
+@pytest.mark.parametrize("colour", sorted({*COLOURS.values(), SELF_ASSESSED}))
+def test_every_badge_colour_keeps_white_text_readable(colour: str) -> None:
+    assert _contrast(colour, "#ffffff") >= 4.5, colour
