@@ -30,6 +30,7 @@ from trustcenter.model import (
     TrustCenter,
     subprocessor_events,
 )
+from trustcenter.model.months import iso
 from trustcenter.projection import AttestationView, project
 from trustcenter.status import long_date
 from trustcenter.transfers import transfer_text
@@ -167,6 +168,15 @@ def _date(day: dt.date | None) -> str:
     return long_date(day) if day else "none"
 
 
+def _as_written(day: dt.date | None) -> tuple[str, dt.date] | None:
+    """``day`` with how it was written, so a day that becomes its month is a change."""
+    return (iso(day), day) if day else None
+
+
+def _written_date(value: tuple[str, dt.date]) -> str:
+    return long_date(value[1])
+
+
 def _attestation_summary(card: AttestationView) -> str:
     parts = [card.label.lower(), card.summary, card.item.auditor or ""]
     return f"**{card.title}** ({', '.join(p for p in parts if p)})"
@@ -219,9 +229,11 @@ def _attestations(before: TrustCenter, after: TrustCenter, today: dt.date) -> Se
                     lambda p: f"{long_date(p[0])} to {long_date(p[1])}",
                 ),
                 _changed("as of", a.as_of, b.as_of, _date),
-                _changed("issued", a.issued, b.issued, _date),
+                _changed("issued", _as_written(a.issued), _as_written(b.issued), _written_date),
                 _changed("expires", a.expires, b.expires, _date),
-                _changed("expected", a.expected, b.expected, _date),
+                _changed(
+                    "expected", _as_written(a.expected), _as_written(b.expected), _written_date
+                ),
                 _changed(
                     "categories",
                     [c.label for c in a.categories],

@@ -232,6 +232,14 @@ def test_attestation_made_internal_is_removed_from_the_site(pair: Pair) -> None:
     ])])
 
 
+def test_a_date_written_as_its_month_is_a_change(pair: Pair) -> None:
+    pair.old.edit("attestations.yml", "expected: 2027-06-30", "expected: 2027-06-01")
+    pair.new.edit("attestations.yml", "expected: 2027-06-30", "expected: 2027-06")
+    assert_summary([("Attestations and certifications", [
+        "**ISO/IEC 27001** (`iso27001`): expected: 1 June 2027 → June 2027",
+    ])])
+
+
 def test_attestation_status_changed(pair: Pair) -> None:
     pair.new.edit("attestations.yml", "status: planned", "status: in_progress")
     pair.new.edit("attestations.yml", "expected: 2027-06-30", "expected: 2027-03-31")
