@@ -544,6 +544,7 @@ class _Generator:
                     "visibility": "public",
                     "auditor": "Harcourt Certification Ltd.",
                     "certificate_number": "HC-ISMS-26-0099",
+                    "standard_version": "2022",
                     "issued": dt.date(2026, 3, 1),
                     "expires": dt.date(2029, 2, 28),
                     "internal": self.internal(),
