@@ -214,6 +214,7 @@ def test_facts_known_only_to_the_month_are_shown_as_months(builds: dict[str, Bui
     assert "Expected by January 2027" in card_text(build, "soc2-specialty-2026")
     document = {a["id"]: a for a in trust_json(build)["attestations"]}
     assert document["hipaa-2026"]["issued"] == "2026-06"
+    assert document["hipaa-2026"]["standing_since"] == "2026-06"  # not a day nobody knows
     assert document["soc2-specialty-2026"]["expected"] == "2027-01"
     feed = (build.site / "feeds" / "attestations.xml").read_text("utf-8")
     assert "in June 2026" in feed and "1 June 2026" not in feed

@@ -113,7 +113,9 @@ class Attestation(_Out):
     standing: Standing = Field(description="Its standing on the date the file was generated.")
     standing_label: str
     standing_reason: str = Field(description="Why it stands so, in a buyer's words.")
-    standing_since: dt.date | None
+    standing_since: MonthOrDate | None = Field(
+        description="The day its standing began; a month (YYYY-MM) when only that is known."
+    )
     standing_changes_on: dt.date | None = Field(
         description="The day the standing changes if the data stays as it is."
     )
