@@ -464,6 +464,16 @@ def _fedramp_rules(item: Attestation) -> Iterator[Rule]:
                     "fedramp-designation",
                 )
         return
+    if item.impact_level is not None and item.impact_level.value.startswith("class_"):
+        letter = item.impact_level.value[-1].upper()
+        yield (
+            "impact_level",
+            f"the 2026 Certification Classes replaced the impact levels: expected "
+            f"'certification_class: {letter}' with 'designation: certified', found "
+            f"'impact_level: {item.impact_level.value}'",
+            f"write 'certification_class: {letter}'",
+            "fedramp-designation",
+        )
     designation = item.designation
     if designation is None:
         if item.status is AttestationStatus.ISSUED:
@@ -476,16 +486,6 @@ def _fedramp_rules(item: Attestation) -> Iterator[Rule]:
                 "fedramp-designation",
             )
         return
-    if item.impact_level is not None and item.impact_level.value.startswith("class_"):
-        letter = item.impact_level.value[-1].upper()
-        yield (
-            "impact_level",
-            f"the 2026 Certification Classes replaced the impact levels: expected "
-            f"'certification_class: {letter}' with 'designation: certified', found "
-            f"'impact_level: {item.impact_level.value}'",
-            f"write 'certification_class: {letter}'",
-            "fedramp-designation",
-        )
     if designation is FedrampDesignation.CERTIFIED:
         if item.impact_level is not None and not item.impact_level.value.startswith("class_"):
             yield (

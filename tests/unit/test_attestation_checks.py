@@ -63,3 +63,15 @@ def test_a_designation_on_another_framework_is_a_located_error(example: DataFold
     assert problem.message == (
         "'designation' is a FedRAMP Marketplace fact, not one of ISO/IEC 27001"
     )
+
+
+def test_a_hurried_fedramp_entry_gets_every_fix_at_once(example: DataFolder) -> None:
+    start = _append(example, "    authorized_by: Department of Examples\n"
+                             "    impact_level: class_c\n")
+    problems = sorted(example.load().errors, key=lambda p: p.line)
+    assert [(where(p), p.rule) for p in problems] == [
+        (f"data/attestations.yml:{start + 2}:5: error", "fedramp-designation"),
+        (f"data/attestations.yml:{start + 7}:19: error", "fedramp-designation"),
+    ]
+    assert problems[0].message.startswith("expected 'designation'")
+    assert problems[1].hint == "write 'certification_class: C'"
