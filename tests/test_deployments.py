@@ -90,8 +90,9 @@ def _ids(build: Build) -> dict[str, list[str]]:
 
 def test_ids_do_not_follow_the_host(tmp_path: Path) -> None:
     """Case feed-ids-follow-host: moving to a custom domain re-issues no id."""
-    first = run_build(copy_example(tmp_path / "a", PROJECT_PAGES), strict=False,
-                      site=tmp_path / "site-a")
+    first = run_build(
+        copy_example(tmp_path / "a", PROJECT_PAGES), strict=False, site=tmp_path / "site-a"
+    )
     assert first.returncode == 0, first.output
     moved = run_build(copy_example(tmp_path / "b", CUSTOM_DOMAIN), site=tmp_path / "site-b")
     assert moved.returncode == 0, moved.output
@@ -156,8 +157,10 @@ def test_security_txt_on_a_custom_domain_is_accepted_by_sectxt(tmp_path: Path) -
 def test_case_security_txt_uri_schemes(tmp_path: Path) -> None:
     """Case security-txt-uri-schemes: tel:, dns: and openpgp4fpr: as RFC 9116 allows."""
     project = copy_example(tmp_path)
-    shutil.copy(CASES / "security-txt-uri-schemes" / "security_txt.yml",
-                project / "data" / "security_txt.yml")
+    shutil.copy(
+        CASES / "security-txt-uri-schemes" / "security_txt.yml",
+        project / "data" / "security_txt.yml",
+    )
     build = run_build(project)
     assert build.returncode == 0, build.output
     lines = (build.site / ".well-known" / "security.txt").read_text("utf-8").splitlines()
@@ -204,3 +207,39 @@ def test_a_key_that_cannot_sign_fails_the_build(tmp_path: Path) -> None:
     assert build.returncode != 0
     assert f"{KEY_VARIABLE} does not hold an OpenPGP secret key" in build.output
     assert not (project / "site").exists()  # stopped before MkDocs wrote anything
+
+
+@pytest.mark.parametrize("access_contact", [True, False], ids=["access-contact", "security-only"])
+def test_without_a_request_form_every_request_link_leads_somewhere(
+    tmp_path: Path, access_contact: bool
+) -> None:
+    """A company without ``request_access`` keeps the request page but has no form on it.
+
+    Every "Request access" link (hero, cards, documents, reports page) then leads to the
+    access-request contact, or to the security contact it falls back to, never to an
+    anchor the page does not have; the strict build passes.
+    """
+    project = copy_example(tmp_path)
+    company = project / "data" / "company.yml"
+    text = company.read_text("utf-8")
+    text, removed = re.subn(r"(?m)^request_access:\n(?:(?:  .*)?\n)*?(?=^\S)", "", text)
+    assert removed == 1
+    if not access_contact:
+        text, removed = re.subn(r"(?m)^  - purpose: access_requests\n(?:    .*\n)*", "", text)
+        assert removed == 1
+    company.write_text(text, "utf-8")
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    expected = (
+        "mailto:trust@lanternfish.example"
+        if access_contact
+        else "mailto:security@lanternfish.example"
+    )
+    pages = [build.site / p / "index.html" for p in ("", "reports", "documents")]
+    for page in pages:
+        html = page.read_text("utf-8")
+        assert "#request-form" not in html, page
+    hero = (build.site / "index.html").read_text("utf-8")
+    assert f'<a class="md-button" href="{expected}">Request access</a>' in hero
+    documents = (build.site / "documents" / "index.html").read_text("utf-8")
+    assert f'class="md-button tc-request-button" href="{expected}"' in documents

@@ -22,17 +22,20 @@ from markupsafe import Markup
 from trustcenter.branding import logo_path
 from trustcenter.model import (
     ContactPurpose,
-    DocumentAccess,
     TrustCenter,
     subprocessor_events,
 )
 from trustcenter.projection import Projection, project
-from trustcenter.render import FEEDS, Links, _render
+from trustcenter.render import (
+    FEEDS,
+    REQUEST_ANCHOR,
+    REQUEST_PAGE,
+    Links,
+    _render,
+    request_target,
+    requestable,
+)
 
-#: The page that holds the request form (``docs/request-access.md``).
-REQUEST_PAGE = "request-access"
-#: The anchor of the form on that page.
-REQUEST_ANCHOR = "request-form"
 #: Characters ``encodeURIComponent`` leaves as they are, so Python and the browser script
 #: compose byte-identical ``mailto:`` URLs (RFC 6068 section 2 allows both).
 _URI_COMPONENT_SAFE = "-_.!~*'()"
@@ -122,17 +125,11 @@ class Hub:
 
     def requestable(self) -> list[str]:
         """What a prospect may ask for: issued SOC reports and documents under NDA."""
-        items = [v.title for v in self.projection.gated_details()]
-        items += [d.title for d in self.tc.documents if d.access is DocumentAccess.NDA]
-        return list(dict.fromkeys(items))
+        return requestable(self.tc, self.projection)
 
     def request_href(self, links: Links) -> str | None:
-        """Where "Request access" leads: the form's page, else the access contact."""
-        page = links.page(REQUEST_PAGE, REQUEST_ANCHOR)
-        if page is not None:
-            return page
-        contact = self.tc.company.contact(ContactPurpose.ACCESS_REQUESTS)
-        return contact.url if contact else None
+        """Where "Request access" leads (:func:`trustcenter.render.request_target`)."""
+        return request_target(self.tc, self.projection, links)
 
     def hero(self, links: Links) -> Markup:
         """Logo, one-line commitment, badges, the last change, and the calls to action."""

@@ -41,6 +41,7 @@ from trustcenter.model import (
     Control,
     ControlCategory,
     ControlStatus,
+    DocumentAccess,
     Framework,
     Opinion,
     Subprocessor,
@@ -51,7 +52,7 @@ from trustcenter.model import (
     subprocessor_events,
 )
 from trustcenter.model.months import iso
-from trustcenter.projection import project
+from trustcenter.projection import Projection, project
 from trustcenter.status import framework_name, long_date
 from trustcenter.tables import label_cells
 from trustcenter.transfers import filter_values, regime_words, transfer_text, transfers_before
@@ -153,6 +154,10 @@ class Renderer:
     def _access_contact(self) -> Contact | None:
         return self.tc.company.contact(ContactPurpose.ACCESS_REQUESTS)
 
+    def request_target(self, links: Links | None) -> str | None:
+        """Where "Request access" leads on this site (:func:`request_target`)."""
+        return request_target(self.tc, self.projection, links)
+
     def company_intro(self) -> Markup:
         """What the company does, its commitment, and how to reach it."""
         return _render("company_intro.html", company=self.tc.company)
@@ -168,7 +173,7 @@ class Renderer:
             cards=self.projection.cards(),
             today=self.today,
             access=self._access_contact(),
-            request=_request_page(links),
+            request=self.request_target(links),
             services=self._service_names(),
             entities=self._entity_names(),
             opinions=OPINIONS,
@@ -275,8 +280,7 @@ class Renderer:
         A document under NDA shows a lock and a button to the request form (or, on a site
         without one, to the access-request contact).
         """
-        access = self._access_contact()
-        request = _request_page(links) or (access.url if access else None)
+        request = self.request_target(links)
         return _render("documents.html", documents=self.tc.documents, request=request)
 
     def faq(self, links: Links) -> Markup:
@@ -313,7 +317,7 @@ class Renderer:
             reports=self.projection.gated_reports(),
             history=self.projection.history(),
             access=self._access_contact(),
-            request=_request_page(links),
+            request=self.request_target(links),
             downloads=any(v.item.files for v in details),
             all_downloadable=all(v.item.files for v in details),
         )
@@ -397,9 +401,39 @@ def extension_names(extensions: Iterable[Framework]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _request_page(links: Links | None) -> str | None:
-    """The request form's address (``request-access/#request-form``) if the site has it."""
-    return links.page("request-access", "request-form") if links is not None else None
+#: The page with the request form, and the form's anchor on it.
+REQUEST_PAGE = "request-access"
+REQUEST_ANCHOR = "request-form"
+
+
+def requestable(trust_center: TrustCenter, projection: Projection) -> list[str]:
+    """What a prospect may ask for: the gated reports' titles, then documents under NDA."""
+    items = [v.title for v in projection.gated_details()]
+    items += [d.title for d in trust_center.documents if d.access is DocumentAccess.NDA]
+    return list(dict.fromkeys(items))
+
+
+def request_target(
+    trust_center: TrustCenter, projection: Projection, links: Links | None
+) -> str | None:
+    """Where every "Request access" link leads, or None when nothing leads anywhere.
+
+    The form (``request-access/#request-form``) when the site has the page and the form
+    is on it (``request_access`` is set and something can be requested); else the
+    access-request contact's address (which falls back to the security contact, always
+    present in valid data); else the request page itself, when the site has it.
+    One rule for the hero, the cards, the documents and the reports page, so no link
+    names an anchor the page does not have.
+    """
+    settings = trust_center.company.request_access
+    if links is not None and settings is not None and requestable(trust_center, projection):
+        form = links.page(REQUEST_PAGE, REQUEST_ANCHOR)
+        if form is not None:
+            return form
+    contact = trust_center.company.contact(ContactPurpose.ACCESS_REQUESTS)
+    if contact is not None:
+        return contact.url
+    return links.page(REQUEST_PAGE) if links is not None else None
 
 
 def plain_text(markdown_text: str) -> str:
