@@ -45,16 +45,18 @@ def check_transfers(checker: Checker, subprocessors: Sequence[Subprocessor]) -> 
     one is covered, and every claim can stand on the build date (see the module).
     """
     for sub in subprocessors:
+        misspelt = False
         for index, location in enumerate(sub.locations):
             where = place(location)
             if where.kind is PlaceKind.MISSPELT:
+                misspelt = True
                 checker.report(
                     sub,
                     ["locations", index],
-                    f"expected a country; found {location!r}, which is no country's name: "
-                    f"did you mean {where.suggestion!r}?",
-                    hint="write the country's name as ISO 3166 spells it (Germany, United "
-                    "States, United Kingdom), or a description such as 'Global edge network'",
+                    f"expected a country; found {location!r}, which is no country's name",
+                    hint=f"write {where.suggestion!r} if that is meant: a country's name as "
+                    "ISO 3166 spells it (Germany, United States, United Kingdom), or a "
+                    "description such as 'Global edge network'",
                     rule="location-country",
                 )
         for number, change in enumerate(sub.changes):
@@ -64,11 +66,15 @@ def check_transfers(checker: Checker, subprocessors: Sequence[Subprocessor]) -> 
                     checker.report(
                         sub,
                         ["changes", number, "locations_before", index],
-                        f"expected a country; found {location!r}, which is no country's "
-                        f"name: did you mean {where.suggestion!r}?",
-                        hint="write the country's name as ISO 3166 spells it",
+                        f"expected a country; found {location!r}, which is no country's name",
+                        hint=f"write {where.suggestion!r} if that is meant: a country's name "
+                        "as ISO 3166 spells it",
                         rule="location-country",
                     )
+        if misspelt:
+            # Which mechanism covers which location is judged once the locations are
+            # countries: a misspelt one would only repeat its error as a wrong fix.
+            continue
         if not sub.transfer_regimes() and not (
             sub.transfer_mechanism is not None and sub.transfers is not None
         ):

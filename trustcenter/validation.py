@@ -20,6 +20,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from trustcenter.model import Model, describe
+from trustcenter.model.months import day_fixes
 from trustcenter.problems import Problem, RuleError
 from trustcenter.yamlsource import Loc, SourceFile
 from trustcenter.yamltypes import Conversion, conversion, quoted
@@ -154,7 +155,16 @@ def _translate(root: type[BaseModel], source: SourceFile, error: ErrorDetails) -
         )
     elif kind.startswith("date") or kind.startswith("datetime"):
         message = f"expected a date in the form YYYY-MM-DD, found {describe(found)}"
-        hint = "write the date as year-month-day, for example 2026-09-30"
+        days = day_fixes(found) if isinstance(found, str) else []
+        if len(days) == 1:
+            hint = f"write {days[0]}"
+        elif days:
+            hint = (
+                f"write {days[0]} or {days[1]}, whichever is meant (day and month can be "
+                "read either way)"
+            )
+        else:
+            hint = "write the date as year-month-day, for example 2026-09-30"
         rule = "bad-date"
     elif kind in ("int_type", "int_parsing", "int_from_float"):
         message = f"expected a whole number, found {describe(found)}"

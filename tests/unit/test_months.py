@@ -49,8 +49,20 @@ def test_a_month_or_a_day_is_read_and_shown_as_written(
         ("Mar 2020", "write 2020-03"),
         ("2020-13", "there is no month 13; write the month as 01 to 12"),
         ("2020-00", "there is no month 00; write the month as 01 to 12"),
-        ("2020-02-30", "write the day as 2020-03-14, or only the month as 2020-03"),
-        ("soon", "write the day as 2020-03-14, or only the month as 2020-03"),
+        ("2020-02-30", "write the day as YYYY-MM-DD, or only the month as YYYY-MM"),
+        ("soon", "write the day as YYYY-MM-DD, or only the month as YYYY-MM"),
+        # A day written the way a person would: the fix is that day, never an example.
+        ("14/03/2022", "write 2022-03-14"),
+        ("14.3.2022", "write 2022-03-14"),
+        ("2022/03/14", "write 2022-03-14"),
+        ("14 March 2022", "write 2022-03-14"),
+        ("March 14, 2022", "write 2022-03-14"),
+        (
+            "03/04/2022",
+            "write 2022-04-03 or 2022-03-04, whichever is meant (day and month can be read "
+            "either way)",
+        ),
+        ("31/02/2022", "write the day as YYYY-MM-DD, or only the month as YYYY-MM"),
     ],
 )
 def test_a_hurried_month_is_refused_with_the_fix(written: str, fix: str) -> None:

@@ -245,8 +245,9 @@ def test_a_location_is_read_as_a_country(text: str, kind: PlaceKind, country: st
         ),
         pytest.param(
             "[Germnay, United States]", "transfer_mechanism: sccs", "7:17", "location-country",
-            "found 'Germnay', which is no country's name: did you mean 'Germany'?",
-            "as ISO 3166 spells it", id="misspelt-country",
+            "found 'Germnay', which is no country's name",
+            "write 'Germany' if that is meant: a country's name as ISO 3166 spells it",
+            id="misspelt-country",
         ),
         pytest.param(
             "[Germany]", "transfer_mechanism: dpf", "8:25", "transfer-dpf-destination",
@@ -280,7 +281,17 @@ def test_a_location_is_read_as_a_country(text: str, kind: PlaceKind, country: st
         pytest.param(
             "[United Kingdom, Indai]",
             "transfers: {eu: [adequacy, sccs]}",
-            "7:33", "location-country", "did you mean 'India'?", "", id="india-misspelt",
+            "7:33", "location-country", "found 'Indai', which is no country's name",
+            "write 'India' if that is meant", id="india-misspelt",
+        ),
+        pytest.param(
+            # The destination names the country meant: only the misspelt location is an
+            # error, not also the destination (whose "did you mean" would be the wrong fix).
+            "[United Kingdom, Inida]",
+            "transfers: {eu: [{mechanism: adequacy, destinations: [United Kingdom]}, "
+            "{mechanism: sccs, destinations: [India]}]}",
+            "7:33", "location-country", "found 'Inida', which is no country's name",
+            "write 'India' if that is meant", id="misspelt-location-named-rightly-below",
         ),
         pytest.param(
             "[United States]", "transfer_mechanism: none_needed", "8:25", "transfer-destination",

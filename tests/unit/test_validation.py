@@ -91,6 +91,18 @@ from trustcenter.yamlsource import parse_yaml
             "for example 2026-09-30", id="text-for-date",
         ),
         pytest.param(
+            "subprocessors.yml", "added: 2024-03-01", "added: 1 March 2024",
+            "data/subprocessors.yml:11:12: error",
+            "expected a date in the form YYYY-MM-DD, found '1 March 2024'",
+            "write 2024-03-01", id="day-in-words",
+        ),
+        pytest.param(
+            "subprocessors.yml", "added: 2024-03-01", "added: 01/03/2024",
+            "data/subprocessors.yml:11:12: error",
+            "expected a date in the form YYYY-MM-DD, found '01/03/2024'",
+            "write 2024-03-01 or 2024-01-03, whichever is meant", id="day-month-either-way",
+        ),
+        pytest.param(
             "controls.yml", "- id: OP-01", "- id: OP 01",
             "data/controls.yml:17:9: error", "expected an identifier", None, id="bad-id",
         ),

@@ -95,6 +95,40 @@ def _fix(text: str) -> str:
     return ""
 
 
+def day_fixes(text: str) -> list[str]:
+    """The ``YYYY-MM-DD`` days a hurried ``text`` may mean, or an empty list.
+
+    ``14/03/2022`` and ``14.3.2022`` mean 2022-03-14 (no month 14); ``03/04/2022`` is
+    either 2022-04-03 or 2022-03-04, and both are returned, since the order of day and
+    month differs between countries; ``2022/03/14``, ``14 March 2022`` and
+    ``March 14, 2022`` are read too. Only days that exist are returned.
+    """
+    cleaned = text.strip()
+    candidates: list[tuple[str, str, str]] = []
+    if ymd := re.fullmatch(r"([0-9]{4})[/. ]([0-9]{1,2})[/. ]([0-9]{1,2})", cleaned):
+        y, m, d = ymd.groups()
+        candidates.append((y, m, d))
+    elif xy := re.fullmatch(r"([0-9]{1,2})[-/. ]([0-9]{1,2})[-/. ]([0-9]{4})", cleaned):
+        first, second, y = xy.groups()
+        candidates += [(y, second, first), (y, first, second)]
+    else:
+        words = cleaned.replace(",", " ").replace(".", " ").split()
+        year = next((w for w in words if re.fullmatch(r"[0-9]{4}", w)), None)
+        month = next((_MONTHS[w.lower()] for w in words if w.lower() in _MONTHS), None)
+        day = next((w for w in words if re.fullmatch(r"[0-9]{1,2}", w)), None)
+        if year and month and day:
+            candidates.append((year, str(month), day))
+    found: list[str] = []
+    for cy, cm, cd in candidates:
+        try:
+            iso_day = dt.date(int(cy), int(cm), int(cd)).isoformat()
+        except ValueError:
+            continue
+        if iso_day not in found:
+            found.append(iso_day)
+    return found
+
+
 def parse_month_or_date(value: Any) -> dt.date:
     """A date (``YYYY-MM-DD``, or a date YAML already read) or a :class:`Month` (``YYYY-MM``).
 
@@ -119,12 +153,20 @@ def parse_month_or_date(value: Any) -> dt.date:
         except ValueError:
             pass
     fix = _fix(text)
+    days = day_fixes(text)
     if re.fullmatch(r"[0-9]{4}-[0-9]{2}", text):
         why = f"there is no month {text[5:]}; write the month as 01 to 12"
+    elif len(days) == 1:
+        why = f"write {days[0]}"
+    elif days:
+        why = (
+            f"write {days[0]} or {days[1]}, whichever is meant (day and month can be read "
+            "either way)"
+        )
     elif fix:
         why = f"write {fix}"
     else:
-        why = "write the day as 2020-03-14, or only the month as 2020-03"
+        why = "write the day as YYYY-MM-DD, or only the month as YYYY-MM"
     raise RuleError(
         "bad-month",
         f"expected a date (YYYY-MM-DD) or, when only the month is known, a month "
