@@ -60,46 +60,39 @@ def test_every_builder_gives_the_checked_site(scenario: Any, builder: str) -> No
     _no_workspace_left(project)
 
 
+#: Ways a build fails after a good one: (file, text replaced, its replacement, what the
+#: output must say). ``{builder}`` is filled in with the builder's name.
+FAILURES = {
+    "planted-leak": (
+        "docs/index.md", "", "\nOur note: internal-notes-canary-ac01\n",
+        ("leak guard", "data/controls.yml: controls[0].internal.notes"),
+    ),
+    "data-error": (
+        "data/controls.yml", "    category: access\n", "    catgory: access\n",
+        ("unknown key 'catgory': did you mean 'category'?",),
+    ),
+    "failing-builder": (  # a macro that does not exist: on_undefined strict
+        "docs/index.md", "", "\n{{ no_such_section() }}\n",
+        ("trustcenter build: failed: {builder}",),
+    ),
+}
+
+
+@pytest.mark.parametrize("failure", FAILURES)
 @pytest.mark.parametrize("builder", BUILDERS)
-def test_a_planted_leak_fails_and_leaves_the_previous_site(scenario: Any, builder: str) -> None:
+def test_a_failed_build_leaves_the_previous_site(scenario: Any, builder: str, failure: str) -> None:
+    """A leak, a data error or a failing builder: exit 1, the reason, site/ byte-identical."""
+    name, old, new, said = FAILURES[failure]
     project = scenario("overview")
     assert run_pipeline(project, builder).returncode == 0
     before = _snapshot(project / "site")
-    page = project / "docs" / "index.md"
-    page.write_text(page.read_text("utf-8") + "\nOur note: internal-notes-canary-ac01\n", "utf-8")
+    path = project / name
+    text = path.read_text("utf-8")
+    path.write_text(text.replace(old, new, 1) if old else text + new, "utf-8")
     build = run_pipeline(project, builder)
     assert build.returncode == 1, build.output
-    assert "leak guard" in build.output
-    assert "data/controls.yml: controls[0].internal.notes" in build.output
-    assert _snapshot(project / "site") == before
-    _no_workspace_left(project)
-
-
-@pytest.mark.parametrize("builder", BUILDERS)
-def test_a_data_error_leaves_the_previous_site(scenario: Any, builder: str) -> None:
-    project = scenario("overview")
-    assert run_pipeline(project, builder).returncode == 0
-    before = _snapshot(project / "site")
-    controls = project / "data" / "controls.yml"
-    controls.write_text(controls.read_text("utf-8").replace(
-        "    category: access\n", "    catgory: access\n", 1), "utf-8")
-    build = run_pipeline(project, builder)
-    assert build.returncode == 1
-    assert "unknown key 'catgory': did you mean 'category'?" in build.output
-    assert _snapshot(project / "site") == before
-    _no_workspace_left(project)
-
-
-@pytest.mark.parametrize("builder", BUILDERS)
-def test_a_failing_builder_leaves_the_previous_site(scenario: Any, builder: str) -> None:
-    project = scenario("overview")
-    assert run_pipeline(project, builder).returncode == 0
-    before = _snapshot(project / "site")
-    page = project / "docs" / "index.md"  # a macro that does not exist: on_undefined strict
-    page.write_text(page.read_text("utf-8") + "\n{{ no_such_section() }}\n", "utf-8")
-    build = run_pipeline(project, builder)
-    assert build.returncode == 1, build.output
-    assert f"trustcenter build: failed: {builder}" in build.output
+    for words in said:
+        assert words.format(builder=builder) in build.output, build.output
     assert _snapshot(project / "site") == before
     _no_workspace_left(project)
 
