@@ -123,14 +123,6 @@ class Hub:
         #: The site's absolute address, ending in ``/``: named in the e-mail a request sends.
         self.site_url = site_url
 
-    def requestable(self) -> list[str]:
-        """What a prospect may ask for: issued SOC reports and documents under NDA."""
-        return requestable(self.tc, self.projection)
-
-    def request_href(self, links: Links) -> str | None:
-        """Where "Request access" leads (:func:`trustcenter.render.request_target`)."""
-        return request_target(self.tc, self.projection, links)
-
     def hero(self, links: Links) -> Markup:
         """Logo, one-line commitment, badges, the last change, and the calls to action."""
         company = self.tc.company
@@ -146,7 +138,7 @@ class Hub:
             today=self.today,
             last_change=last_change(self.tc, self.today),
             reports=links.page("reports"),
-            request=self.request_href(links),
+            request=request_target(self.tc, self.projection, links),
         )
 
     def sections(self, links: Links) -> Markup:
@@ -200,7 +192,7 @@ class Hub:
         """The request form, the terms before it, and the plain ``mailto:`` link."""
         settings = self.tc.company.request_access
         contact = self.tc.company.contact(ContactPurpose.ACCESS_REQUESTS)
-        items = self.requestable()
+        items = requestable(self.tc, self.projection)
         here = self.site_url + (
             f"{REQUEST_PAGE}/" if links.directory_urls else f"{REQUEST_PAGE}.html"
         )
