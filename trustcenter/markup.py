@@ -8,6 +8,7 @@ we only choose the rules it may apply and the URL schemes a link may use.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from urllib.parse import urlsplit
 
@@ -19,6 +20,12 @@ from markupsafe import Markup
 ALLOWED_SCHEMES = ("https", "http", "mailto")
 
 _RULES = ["emphasis", "backticks", "link", "list", "escape", "entity", "newline"]
+
+#: The characters the inline rules above act on (emphasis, backticks, links, escapes,
+#: entities, line breaks) and those markdown-it rewrites before parsing (CR, NUL). A
+#: value without any of them is only text to the parser: it renders as itself, escaped.
+_INLINE_MARKUP = frozenset("*_`[]\\&\n\r\0")
+_TAG = re.compile(r"<[^>]+>")
 
 
 def url_problem(url: str) -> str | None:
@@ -87,3 +94,19 @@ def render_markdown(text: str) -> Markup:
 def render_inline(text: str) -> Markup:
     """Render a one-line value (emphasis, code, links) without a wrapping paragraph."""
     return Markup(_parser(strict_links=True).renderInline(text).strip())
+
+
+def inline_text(text: str) -> str:
+    """The words of a one-line value without its Markdown, as plain text.
+
+    ``**Daily** [backups](https://…)`` → ``Daily backups``: for a meta description, a
+    feed or ``trust.json``.
+
+    A value with no character the inline rules act on is its own text (the parser would
+    only escape it and the tags' removal unescape it), so it is not parsed;
+    ``tests/unit/test_markup.py`` holds this equal to the parsed result on every kind of
+    character.
+    """
+    if _INLINE_MARKUP.isdisjoint(text):
+        return text.strip()
+    return Markup(_TAG.sub("", str(render_inline(text)))).unescape()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -33,7 +32,7 @@ from markupsafe import Markup
 from trustcenter.catalogue import Category, criteria, criteria_of
 from trustcenter.filegate import SealedFile, assets_digest
 from trustcenter.gate import GateSettings, Holder, seal
-from trustcenter.markup import render_inline, render_markdown
+from trustcenter.markup import inline_text, render_inline, render_markdown
 from trustcenter.model import (
     AttestationStandard,
     Contact,
@@ -438,6 +437,4 @@ def request_target(
 
 def plain_text(markdown_text: str) -> str:
     """A description without its Markdown and HTML, for a meta description."""
-    html = str(render_inline(markdown_text))
-    text = re.sub(r"<[^>]+>", "", html)
-    return Markup(text).unescape()
+    return inline_text(markdown_text)

@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import random
+import re
+import string
+
 import pytest
+from markupsafe import Markup
 
 from trustcenter.markup import (
+    inline_text,
     is_allowed_url,
     markdown_problems,
     render_inline,
@@ -30,11 +36,15 @@ def test_raw_html_comes_out_escaped(text: str, html: str) -> None:
     ("text", "html"),
     [
         ("*em* and `code`", "<p><em>em</em> and <code>code</code></p>"),
-        ("[site](https://example.com/a?b=1&c=2)",
-         '<p><a href="https://example.com/a?b=1&amp;c=2">site</a></p>'),
+        (
+            "[site](https://example.com/a?b=1&c=2)",
+            '<p><a href="https://example.com/a?b=1&amp;c=2">site</a></p>',
+        ),
         ("[plain](http://example.com)", '<p><a href="http://example.com">plain</a></p>'),
-        ("[mail](mailto:security@example.com)",
-         '<p><a href="mailto:security@example.com">mail</a></p>'),
+        (
+            "[mail](mailto:security@example.com)",
+            '<p><a href="mailto:security@example.com">mail</a></p>',
+        ),
         ("- one\n- two", "<ul>\n<li>one</li>\n<li>two</li>\n</ul>"),
         ("# not a heading", "<p># not a heading</p>"),
     ],
@@ -101,3 +111,46 @@ def test_url_problem(url: str, message: str | None) -> None:
         assert problem is not None
         assert message in problem
         assert not is_allowed_url(url)
+
+
+def _parsed_text(text: str) -> str:
+    """The oracle: the value rendered by markdown-it, its tags removed, unescaped."""
+    return Markup(re.sub(r"<[^>]+>", "", str(render_inline(text)))).unescape()
+
+
+#: Every kind of character a value may hold: the ones the inline rules act on, HTML's
+#: specials, quotes, spaces of every kind, line separators, letters and symbols.
+_ALPHABET = (
+    string.ascii_letters[:6] + string.digits[:3] + string.punctuation + " \t\n\r\0"
+    "\u00a0\u2028\u2029\u3000é中😀"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daily backups, encrypted at rest.",
+        "  padded  ",
+        "Quotes \"double\" and 'single' and <angle> brackets",
+        "Multi-factor: 100% of staff; #1 priority ~ $0 + =",
+        "**Daily** [backups](https://example.com/b) and `code`",
+        "a_b_c",
+        "Tom &amp; Jerry &copy; 2026",
+        "line one\nline two",
+        "back\\slash",
+        "no\u00a0break\u2028separator",
+        "",
+    ],
+)
+def test_inline_text_equals_the_parsed_text(text: str) -> None:
+    assert inline_text(text) == _parsed_text(text)
+
+
+def test_inline_text_equals_the_parsed_text_on_every_kind_of_character() -> None:
+    # Every pair of characters, and 3,000 seeded random values up to 12 characters long:
+    # the shortcut for values without markup must give what the parser gives.
+    samples = [a + b for a in _ALPHABET for b in _ALPHABET]
+    chance = random.Random(9116)
+    samples += ["".join(chance.choices(_ALPHABET, k=chance.randint(1, 12))) for _ in range(3000)]
+    wrong = [text for text in samples if inline_text(text) != _parsed_text(text)]
+    assert not wrong, wrong[:5]
