@@ -173,6 +173,33 @@ def time_plain(project: Path, site_dir: Path, runs: int, builder: str = "mkdocs"
     )  # fmt: skip
 
 
+_FLOOR = """
+import datetime as dt, sys
+from pathlib import Path
+import mkdocs_macros.plugin  # the page macros' plugin: each builder's macros support
+import trustcenter.model  # pydantic and our model classes: what validates the data
+if sys.argv[3]:  # and the data read and checked, as `trustcenter check` does
+    from trustcenter.loader import load
+    load(Path(sys.argv[3]), dt.date.fromisoformat(sys.argv[4]))
+from mkdocs.__main__ import cli
+cli(["build", "--strict", "-q", "-f", sys.argv[1], "-d", sys.argv[2]])
+"""
+
+
+def time_floor(plain: Path, site_dir: Path, runs: int, data: Path | None = None) -> Timing:
+    """Median seconds of the plain MkDocs build of ``plain`` with our least work added.
+
+    The process also imports what any build of ours must (mkdocs-macros, pydantic and
+    the model) and, given ``data``, checks that data folder. Nothing of the pipeline's
+    own work (sections, exports, CSP, links, leak guard) runs: this is the least a
+    pipeline that validates its data with the model and renders its pages with the
+    builder's macros support can cost, whatever else it does.
+    """
+    command = [sys.executable, "-c", _FLOOR, str(plain / "mkdocs.yml"), str(site_dir),
+               str(data or ""), TODAY]  # fmt: skip
+    return _median_time(lambda: subprocess.run(command, cwd=plain, env=_env(), check=True), runs)
+
+
 def example_copy(project: Path) -> Path:
     """A copy of the example to edit: ``mkdocs.yml``, ``docs/``, ``data/``.
 
@@ -661,6 +688,23 @@ class Table:
         )
 
 
+def floor_rows(
+    table: Table, plain_project: Path, site_dir: Path, data: Path, plain: Timing, runs: int
+) -> None:
+    """Print the floor of a build against its plain build (:func:`time_floor`)."""
+    for label, floor in (
+        (
+            "  floor: plain + macros plugin + model imports",
+            time_floor(plain_project, site_dir, runs),
+        ),
+        ("  floor: the same + checking the data", time_floor(plain_project, site_dir, runs, data)),
+    ):
+        table.timing(label, floor)
+        table.row(
+            "    floor / plain", f"{floor.wall / plain.wall:.2f}x", f"{floor.cpu / plain.cpu:.2f}x"
+        )
+
+
 def _load() -> str:
     return " ".join(f"{n:.2f}" for n in os.getloadavg())
 
@@ -719,6 +763,8 @@ def main() -> None:
                 f"<= {GOAL_OVERHEAD:g}x",
                 cpu_ratio <= GOAL_OVERHEAD,  # judged on cpu: the machine is shared
             )
+            if builder == "mkdocs":
+                floor_rows(table, plain_project, folder / "floor", REPO / "data", plain, args.runs)
         table.timing(
             "example: mkdocs build (direct, plugin's pass)",
             time_build(REPO, folder / "example-direct", args.runs),
@@ -748,6 +794,10 @@ def main() -> None:
                     f"<= {GOAL_LARGE_OVERHEAD:g}x" if large else "",
                     (cpu_ratio <= GOAL_LARGE_OVERHEAD) if large else None,
                 )
+                if large and builder == "mkdocs":
+                    floor_rows(
+                        table, plain_project, folder / "floor", project / "data", plain, args.runs
+                    )
             largest = (project, controls, subprocessors)
 
         if args.stages:  # where the time goes, against the plain build's whole process
