@@ -113,16 +113,63 @@ def _as_text(markup: str, tag: re.Pattern[str] = _TAG) -> list[str]:
     return [_squash(html.unescape(tag.sub(gap, markup))) for gap in ("", " ")]
 
 
-def _readings(markup: str, tag: re.Pattern[str] = _TAG) -> list[str]:
+def _readings(markup: str, tag: re.Pattern[str] = _TAG, longest: int | None = None) -> list[str]:
     """Ways a reader or a parser may meet a value in ``markup``.
 
-    As written, with entities decoded (attribute values), and as text.
+    As written, with entities decoded (attribute values), and as text. With ``longest``
+    (the length of the longest value searched for), the decoded reading is given as the
+    parts of it that may differ from the reading as written (:func:`_decoded_parts`).
     """
     if "<" not in markup and "&" not in markup:  # every reading is the text itself
         return [_squash(markup)]
     written = _squash(markup)
-    decoded = _squash(html.unescape(markup)) if "&" in markup else written
-    return [written, decoded, *_as_text(markup, tag)]
+    if "&" not in markup:
+        decoded = []
+    elif longest is None:
+        decoded = [_squash(html.unescape(markup))]
+    else:
+        decoded = _decoded_parts(written, longest)
+    return [written, *decoded, *_as_text(markup, tag)]
+
+
+def _decoded_parts(written: str, longest: int) -> list[str]:
+    """The parts of the decoded reading a value of up to ``longest`` characters may need.
+
+    ``written`` is a text's reading as written (white space squashed); its decoded reading
+    is ``_squash(html.unescape(text))``. Every value of at most ``longest`` characters in
+    the decoded reading is in ``written`` or in one of the parts returned, and every part
+    is a piece of the decoded reading, so searching ``written`` and these parts finds
+    exactly what searching both whole readings finds. Why:
+
+    1. ``_squash(html.unescape(text)) == _squash(html.unescape(written))``: a character
+       reference holds no space, and a white-space character that
+       :func:`html.unescape` reads into a reference's name ends every name it knows.
+    2. A reference never holds a space, so the decoded reading is ``written`` decoded
+       word by word (words split at its single spaces), squashed; a word without ``&``
+       decodes to itself.
+    3. So an occurrence of a value in the decoded reading that touches no word with
+       ``&`` is an occurrence in ``written``; one that does lies within ``longest``
+       characters of such a word, all of whose neighbours without ``&`` are the same in
+       both readings. Each part is the words within ``longest`` characters of words with
+       ``&`` (whole words, so no reference is cut), decoded and squashed.
+
+    Pages hold few references, so the parts are a small share of the page.
+    """
+    spans: list[list[int]] = []
+    end = 0
+    while (at := written.find("&", end)) != -1:
+        start = written.rfind(" ", 0, at) + 1
+        end = written.find(" ", at)
+        end = len(written) if end == -1 else end
+        low = start - longest
+        low = 0 if low <= 0 else written.rfind(" ", 0, low) + 1
+        high = written.find(" ", end + longest)
+        high = len(written) if high == -1 else high
+        if spans and low <= spans[-1][1]:
+            spans[-1][1] = high
+        else:
+            spans.append([low, high])
+    return [_squash(html.unescape(written[low:high])) for low, high in spans]
 
 
 def _is_restricted_entry(entry: BaseModel) -> bool:
@@ -133,14 +180,32 @@ def _is_restricted_entry(entry: BaseModel) -> bool:
     return isinstance(entry, Grant)
 
 
-def _walk(value: Any, where: str, restricted: bool) -> Iterator[tuple[str, str, bool]]:
-    """(text, field, restricted) for every free-text string below ``value``."""
+#: Where a string was written: the file, then the keys and indexes below the entry read
+#: from it; kept as links to the parent and spelled out only for restricted strings.
+_Place = tuple[Any, str | int]
+
+
+def _field(place: _Place | str) -> str:
+    """``data/controls.yml: controls[3].title`` for a :data:`_Place`."""
+    steps: list[str | int] = []
+    while not isinstance(place, str):
+        place, step = place
+        steps.append(step)
+    return place + "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in reversed(steps))
+
+
+def _walk(value: Any, place: _Place | str, restricted: bool, into: list[Any]) -> None:
+    """Append (text, place, restricted) to ``into`` for every free-text string below ``value``.
+
+    In the order of the fields and the lists; ``place`` as :func:`_field` reads it.
+    """
     if isinstance(value, BaseModel):
-        source = value._source if isinstance(value, Model) else None
-        if source is not None:
-            where = f"{source[0]}: " + "".join(
-                f"[{p}]" if isinstance(p, int) else f".{p}" for p in source[1]
-            ).lstrip(".")
+        if isinstance(value, Model):
+            source = (value.__pydantic_private__ or {}).get("_source")
+            if source is not None:  # an entry read from a file: its place starts there
+                place = f"{source[0]}: " + "".join(
+                    f"[{p}]" if isinstance(p, int) else f".{p}" for p in source[1]
+                ).lstrip(".")
         restricted = restricted or _is_restricted_entry(value)
         for name in type(value).model_fields:
             # A file's path is gated too; its title is a label ("SOC 2 Type 2 report")
@@ -150,12 +215,12 @@ def _walk(value: Any, where: str, restricted: bool) -> Iterator[tuple[str, str, 
                 or name in ("gated", "internal")
                 or (isinstance(value, GatedFile) and name == "path")
             )
-            yield from _walk(getattr(value, name), f"{where}.{name}", below)
+            _walk(getattr(value, name), (place, name), below, into)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _walk(item, f"{where}[{index}]", restricted)
+            _walk(item, (place, index), restricted, into)
     elif isinstance(value, str) and not isinstance(value, enum.Enum):
-        yield value, where, restricted
+        into.append((value, place, restricted))
 
 
 _MARKDOWN = re.compile(r"[*_`\\[\]<>&]|^\s*(?:[-+*]|\d+[.)])\s|\n\s*\n", re.M)
@@ -172,16 +237,18 @@ def _forms(text: str) -> frozenset[str]:
 def restricted_values(trust_center: TrustCenter) -> list[Restricted]:
     """Every restricted value worth searching for, by the rule in this module's docstring."""
     public: set[str] = set()
-    found: dict[str, str] = {}
-    for text, field, restricted in _walk(trust_center, "", False):
+    found: dict[str, _Place | str] = {}
+    strings: list[tuple[str, _Place | str, bool]] = []
+    _walk(trust_center, "", False, strings)
+    for text, place, restricted in strings:
         forms = _forms(text)
         if not restricted:
             public.update(forms)
             continue
         for form in forms:
             if len(form) >= MINIMUM_LENGTH:
-                found.setdefault(form, field)
-    return [Restricted(text, field) for text, field in found.items() if text not in public]
+                found.setdefault(form, place)
+    return [Restricted(text, _field(place)) for text, place in found.items() if text not in public]
 
 
 def _json_strings(value: Any) -> Iterator[str]:
@@ -200,25 +267,36 @@ def _json_strings(value: Any) -> Iterator[str]:
 _TAG_IN_STRING = re.compile(r"<[^>\0]*>")
 
 
-def haystacks(data: bytes, suffix: str, text: str | None = None) -> list[str]:
+def haystacks(
+    data: bytes, suffix: str, text: str | None = None, longest: int | None = None
+) -> list[str]:
     """The texts to search in a file's ``data``: as written, and as a reader or a parser gets them.
 
     ``suffix`` is the file's (``.html``); ``text`` its content already decoded, when the
     caller has it. Bytes that are not UTF-8 are replaced, so a value written as UTF-8
     inside a binary file is still found. A JSON file's strings are read together, joined
-    by NUL (which no value contains), each as a reader or a parser would meet it.
+    by NUL (which no value contains), each as a reader or a parser would meet it. With
+    ``longest``, the length of the longest value searched for, the decoded readings are
+    given as the parts that may differ from the readings as written (the same values are
+    found in them: see :func:`_decoded_parts`).
     """
     if text is None:
         text = data.decode("utf-8", "replace")
     if suffix.lower() not in _TEXT_SUFFIXES:
         return [text]
-    texts = _readings(text)
+    texts = _readings(text, longest=longest)
     if suffix.lower() == ".json":
         with contextlib.suppress(ValueError):  # not JSON after all: searched as text
             strings = "\0".join(_json_strings(json.loads(text)))
             # One string's '<' and a later one's '>' must not be taken for a tag.
-            texts += _readings(strings, _TAG_IN_STRING)
-    return list(dict.fromkeys(texts))
+            texts += _readings(strings, _TAG_IN_STRING, longest)
+    # Each reading once; compared, not hashed (readings of a page differ in length, so
+    # most comparisons stop there, where hashing would read every character).
+    unique: list[str] = []
+    for reading in texts:
+        if reading not in unique:
+            unique.append(reading)
+    return unique
 
 
 def _haystacks(path: Path) -> list[str]:
@@ -261,6 +339,7 @@ class Guard:
         self.values = list(values)
         self.unchanged_from = tuple(unchanged_from)
         self._automaton: Any = None
+        self._longest = max((len(value.text) for value in self.values), default=0)
         if self.values:
             self._automaton = ahocorasick.Automaton()
             for index, value in enumerate(self.values):
@@ -285,7 +364,7 @@ class Guard:
             return []
         found = {
             self.values[index].field
-            for haystack in haystacks(data, path.suffix, text)
+            for haystack in haystacks(data, path.suffix, text, self._longest)
             for _, index in self._automaton.iter(haystack)
         }
         return [Leak(str(path), field) for field in sorted(found)]

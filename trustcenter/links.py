@@ -43,7 +43,7 @@ _SKIP = re.compile(
     r"<!--.*?-->|<(script|style)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</\1\s*>", re.S | re.I
 )
 #: A start tag, its attributes' quoted values allowed to hold '>'.
-_START_TAG = re.compile(r"""<(?P<tag>[a-zA-Z][^\s/>]*)(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_START_TAG = re.compile(r"""<(?P<tag>[a-zA-Z][^\s/>]*)(?P<attrs>(?:[^>"']++|"[^"]*"|'[^']*')*)>""")
 _ATTRIBUTE = re.compile(
     r"""(?:^|[\s"'/])(?P<name>id|name|href|src)\s*=\s*"""
     r"""(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+))""",
@@ -64,38 +64,34 @@ def page_references(text: str) -> PageReferences:
     a page of thousands of controls, with the same result on every page we build (tested).
     """
     page = PageReferences()
+    position = 0
+    for skipped in _SKIP.finditer(text):
+        _visit(page, _START_TAG.findall(text, position, skipped.start()))
+        if skipped.group(1) and (opening := _START_TAG.match(text, skipped.start())):
+            _visit(page, [(opening.group("tag"), opening.group("attrs"))])  # <script src=...>
+        position = skipped.end()
+    _visit(page, _START_TAG.findall(text, position))
+    return page
 
-    def visit(tag: re.Match[str]) -> None:
-        attrs = tag.group("attrs")
-        if "=" not in attrs:
-            return
+
+def _visit(page: PageReferences, tags: list[tuple[str, str]]) -> None:
+    """Add the ids and links of ``tags`` (name, attributes) to ``page``, in their order."""
+    for tag, attrs in tags:
+        # Most tags have no id, name, href or src: findall() says so without a Python loop.
+        if "=" not in attrs or not (found := _ATTRIBUTE.findall(attrs)):
+            continue
         values: dict[str, str] = {}
-        for attribute in _ATTRIBUTE.finditer(attrs):
-            name = attribute.group("name").lower()
+        for name, double, single, bare in found:
+            name = name.lower()
             if name not in values:
-                value = next(
-                    v for v in attribute.group("double", "single", "bare") if v is not None
-                )
+                value = double or single or bare  # the one that matched; the others are ''
                 values[name] = html.unescape(value) if "&" in value else value
-        if not values:
-            return
-        name = tag.group("tag").lower()
+        name = tag.lower()
         for key in ("id", "name" if name == "a" else ""):
             if key and values.get(key):
                 page.ids.add(values[key])
         if name in _LINKING_TAGS:
             page.links += [values[key] for key in ("href", "src") if values.get(key)]
-
-    position = 0
-    for skipped in _SKIP.finditer(text):
-        for tag in _START_TAG.finditer(text, position, skipped.start()):
-            visit(tag)
-        if skipped.group(1) and (opening := _START_TAG.match(text, skipped.start())):
-            visit(opening)  # <script src=...> itself
-        position = skipped.end()
-    for tag in _START_TAG.finditer(text, position):
-        visit(tag)
-    return page
 
 
 def _parse(path: Path) -> PageReferences:

@@ -4,6 +4,7 @@ import base64
 import hashlib
 import html
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from trustcenter.guard import (
     MINIMUM_LENGTH,
     Leak,
     Restricted,
+    _decoded_parts,
     file_leaks,
     restricted_values,
     scan,
@@ -508,3 +510,67 @@ def test_a_sealed_asset_or_a_part_of_a_file_is_not_a_leak(tmp_path: Path) -> Non
     (site / "part.bin").write_bytes(PDF_BYTES[:-1])
     assert written and file_leaks(site, [file]) == []
     assert file_leaks(site, []) == []
+
+
+# --- the decoded reading, searched where it may differ from the reading as written ------------
+
+# Pieces that make hard cases for html.unescape and for squashing white space: references
+# with and without ';', numeric ones (one decodes to nothing, some to white space), names
+# that are prefixes of others, '&' alone, and every kind of white space str.split() knows.
+_PIECES = [
+    "&amp;", "&amp", "&notin;", "&not", "&noti", "&#39;", "&#x26;", "&#1;", "&#32;", "&#10;",
+    "&#xa0;", "&nbsp;", "&lt;", "&lt", "&", "&#", ";", "#", "x", "a", "b", "lt", "mp", "in",
+    "9", " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\xa0", "\u2003", "<b>",
+]  # fmt: skip
+
+
+def _random_markup(generator: random.Random) -> str:
+    return "".join(generator.choice(_PIECES) for _ in range(generator.randint(0, 14)))
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_decoded_parts_find_what_the_whole_decoded_reading_finds(seed: int) -> None:
+    generator = random.Random(seed)
+    for _ in range(100):
+        markup = _random_markup(generator)
+        written = " ".join(markup.split())
+        decoded = " ".join(html.unescape(markup).split())
+        # The decoded reading is the reading as written, decoded (step 1 of the proof).
+        assert " ".join(html.unescape(written).split()) == decoded, repr(markup)
+        for longest in range(1, 9):
+            parts = _decoded_parts(written, longest)
+            assert all(part in decoded for part in parts), repr(markup)  # nothing else found
+            for start in range(len(decoded)):
+                for end in range(start + 1, min(start + longest, len(decoded)) + 1):
+                    value = decoded[start:end]  # every value up to `longest` characters
+                    assert value in written or any(value in part for part in parts), (
+                        repr(markup),
+                        longest,
+                        value,
+                    )
+
+
+def test_decoded_parts_are_the_neighbourhoods_of_references() -> None:
+    words = ["word"] * 40
+    words[10], words[30] = "R&amp;D", "O&#39;Brien"
+    written = " ".join(words)
+    parts = _decoded_parts(written, 12)
+    assert parts == [
+        " ".join(["word"] * 3 + ["R&D"] + ["word"] * 3),
+        " ".join(["word"] * 3 + ["O'Brien"] + ["word"] * 3),
+    ]
+    assert _decoded_parts(written, 60) == [html.unescape(written)]  # close: one part
+    assert _decoded_parts("no reference here", 12) == []
+
+
+@pytest.mark.parametrize("value", ["Keys held by R&D operations", "Reviewed by O'Brien"])
+def test_guard_finds_a_decoded_value_far_into_a_large_page(site: Path, value: str) -> None:
+    filler = "<p>Daily encrypted backups, restored every quarter as a test.</p>\n" * 20000
+    page = write(
+        site / "controls" / "index.html",
+        f"<html><body>{filler}<abbr title=\"{html.escape(value)}\">x</abbr>{filler}"
+        "</body></html>",
+    )
+    assert scan(site, [Restricted(value, FIELD), Restricted("x" * 300, OTHER_FIELD)]) == [
+        Leak(str(page), FIELD)
+    ]

@@ -48,6 +48,8 @@ CASES = [
     ('<a id="first" id="second" href="e/" href="f/">two</a>', {"first"}, ["e/"]),
     ("<svg><use href=\"#icon\"></use><symbol id='icon'/></svg>", {"icon"}, []),
     ('<a\nhref="g/"\n  class="x">multi-line</a>', set(), ["g/"]),
+    # A quote never closed: no tag, found at once (no backtracking through the name).
+    ('<p id="p">x</p><a ' + "b" * 60 + '"', {"p"}, []),
 ]
 
 
