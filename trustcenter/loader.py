@@ -15,6 +15,7 @@ from typing import Any
 from trustcenter.attestation_checks import check_attestations
 from trustcenter.branding import logo_problems
 from trustcenter.checks import Checker
+from trustcenter.gcpause import paused_collection
 from trustcenter.model import (
     DATA_FILES,
     AccessFile,
@@ -106,8 +107,16 @@ def load(
     facts that must agree with it are checked too (security.txt's Canonical and place).
 
     Raises :class:`FileNotFoundError` when ``data_dir`` is not a folder; every problem in
-    the data itself is returned in the result, in file and line order.
+    the data itself is returned in the result, in file and line order. Runs with the
+    cyclic garbage collector paused (see :mod:`trustcenter.gcpause`).
     """
+    with paused_collection():
+        return _load(data_dir, today, files_dir, site_url)
+
+
+def _load(
+    data_dir: Path, today: dt.date, files_dir: Path | None, site_url: str | None
+) -> LoadResult:
     if not data_dir.is_dir():
         raise FileNotFoundError(f"data folder not found: {display_name(data_dir)}")
     problems = _unknown_files(data_dir)
