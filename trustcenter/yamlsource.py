@@ -17,11 +17,11 @@ import yaml
 
 from trustcenter.problems import Problem
 from trustcenter.yamlerrors import conflict_markers, syntax_problem
+from trustcenter.yamlresolver import LOADER
 
 #: A location inside a document: mapping keys and list indexes from the root.
 Loc = tuple[str | int, ...]
 
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
 
 
@@ -35,21 +35,43 @@ class Position:
 
 @dataclass
 class SourceFile:
-    """A parsed YAML file: its values, and the position of every key and value in it."""
+    """A parsed YAML file: its values, and where each key and value is written in it.
+
+    Positions are looked up in the composed YAML node graph when a problem needs one,
+    not recorded for every value while reading: a large file has a hundred thousand
+    values and a handful of problems.
+    """
 
     name: str
     value: Any = None
-    value_at: dict[Loc, Position] = field(default_factory=dict)
-    key_at: dict[Loc, Position] = field(default_factory=dict)
     #: Locations whose scalar could not be constructed (already reported).
     broken: set[Loc] = field(default_factory=set)
     #: The text as typed of every unquoted scalar that YAML did not read as text
     #: (numbers, booleans, nulls, dates), to compare with what YAML made of it.
     plain_at: dict[Loc, str] = field(default_factory=dict)
-    #: The whole text of the file, and where each scalar is written in it (start and end
-    #: character index), to point at a word inside a long value.
+    #: The whole text of the file, to point at a word inside a long value.
     text: str = ""
-    span_at: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    #: The YAML node graph ``value`` was read from; ``None`` when nothing was read.
+    root: yaml.Node | None = field(default=None, repr=False)
+
+    def _lookup(self, loc: Sequence[str | int]) -> tuple[Loc, yaml.Node | None, yaml.Node | None]:
+        """The part of ``loc`` that is in the document, with the key and value nodes there.
+
+        The key node is ``None`` at the root and at a list item. A mapping key counts as
+        read the way :class:`_Walker` reads it: the first of repeated keys, never a merge
+        key ``<<`` nor a key that is a list or mapping.
+        """
+        path: Loc = ()
+        key: yaml.Node | None = None
+        node = self.root
+        if node is None:
+            return path, None, None
+        for part in loc:
+            found = _child(node, part)
+            if found is not None:
+                path = (*path, part)
+                key, node = found
+        return path, key, node
 
     def resolve(self, loc: Sequence[str | int]) -> Loc:
         """Map a validator's location onto the document, skipping parts that are not in it.
@@ -57,18 +79,14 @@ class SourceFile:
         Pydantic inserts names of union members or function validators into error
         locations; anything that is not a real key or index of the data is skipped.
         """
-        path: Loc = ()
-        for part in loc:
-            if (*path, part) in self.value_at:
-                path = (*path, part)
-        return path
+        return self._lookup(loc)[0]
 
     def position(self, loc: Sequence[str | int], *, at_key: bool = False) -> Position:
         """Where ``loc`` is written: the value itself, or its key when ``at_key`` is set."""
-        path = self.resolve(loc)
-        if at_key and path in self.key_at:
-            return self.key_at[path]
-        return self.value_at.get(path, Position(1, 1))
+        _, key, node = self._lookup(loc)
+        if at_key and key is not None:
+            return _position(key.start_mark)
+        return _position(node.start_mark) if node is not None else Position(1, 1)
 
     def locate(self, loc: Sequence[str | int], found: str) -> Position:
         """Where ``found`` is first written inside the scalar at ``loc``.
@@ -77,9 +95,10 @@ class SourceFile:
         line and column of the offending word in it. Falls back to the value's start
         when ``found`` is not written as such (an escape in a quoted value).
         """
-        path = self.resolve(loc)
-        span = self.span_at.get(path)
-        index = self.text.find(found, *span) if span and found else -1
+        _, _, node = self._lookup(loc)
+        index = -1
+        if isinstance(node, yaml.ScalarNode) and found:
+            index = self.text.find(found, node.start_mark.index, node.end_mark.index)
         if index < 0:
             return self.position(loc)
         return position_of(self.text, index)
@@ -99,6 +118,17 @@ class SourceFile:
         return Problem(self.name, where.line, where.column, message, hint=hint, **kwargs)
 
 
+def _child(node: yaml.Node, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    """The key and value nodes of ``part`` in ``node``, or ``None`` when it has no such part."""
+    if isinstance(node, yaml.MappingNode) and isinstance(part, str) and part != "<<":
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and str(key_node.value) == part:
+                return key_node, value_node
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+        return (None, node.value[part]) if 0 <= part < len(node.value) else None
+    return None
+
+
 def position_of(text: str, index: int) -> Position:
     """The line and column (from 1) of the character at ``index`` in ``text``."""
     line_start = text.rfind("\n", 0, index) + 1
@@ -110,7 +140,11 @@ def _position(mark: yaml.Mark) -> Position:
 
 
 class _Walker:
-    """Converts a composed node graph into Python values, recording positions."""
+    """Converts a composed node graph into Python values.
+
+    Text scalars (most of a file) are taken as they are; every other scalar goes through
+    PyYAML's safe constructor. Only problems and plain non-text scalars are recorded.
+    """
 
     def __init__(self, source: SourceFile, problems: list[Problem]) -> None:
         self.source = source
@@ -118,62 +152,61 @@ class _Walker:
         self.constructor = yaml.SafeLoader("")
 
     def value(self, node: yaml.Node, loc: Loc) -> Any:
-        self.source.value_at[loc] = _position(node.start_mark)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
-            return [self.value(item, (*loc, index)) for index, item in enumerate(node.value)]
+            items = []
+            for index, item in enumerate(node.value):
+                if item.tag == _STR and isinstance(item, yaml.ScalarNode):
+                    items.append(item.value)
+                else:
+                    items.append(self.value(item, (*loc, index)))
+            return items
         return self.scalar(node, loc)
 
     def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            where = _position(key_node.start_mark)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(
-                    Problem(
-                        self.source.name,
-                        where.line,
-                        where.column,
-                        "expected a key (a word followed by ':'), found a list or mapping as key",
-                        hint="write 'key: value'",
-                        rule="key-not-text",
-                    )
+                self.key_problem(
+                    key_node,
+                    "expected a key (a word followed by ':'), found a list or mapping as key",
+                    hint="write 'key: value'",
+                    rule="key-not-text",
                 )
                 continue
             key = str(key_node.value)
             if key == "<<":
-                self.problems.append(
-                    Problem(
-                        self.source.name,
-                        where.line,
-                        where.column,
-                        "YAML merge keys ('<<') are not supported",
-                        hint="write the keys out in full, so a reviewer sees every value",
-                        rule="merge-key",
-                    )
+                self.key_problem(
+                    key_node,
+                    "YAML merge keys ('<<') are not supported",
+                    hint="write the keys out in full, so a reviewer sees every value",
+                    rule="merge-key",
                 )
                 continue
             if key in result:
-                first = self.source.key_at[(*loc, key)]
-                self.problems.append(
-                    Problem(
-                        self.source.name,
-                        where.line,
-                        where.column,
-                        f"duplicate key '{key}': it is already given at line {first.line}, "
-                        f"column {first.column}",
-                        hint="remove one of them; YAML would silently keep only the last",
-                        rule="duplicate-key",
-                    )
+                first = _position(_first_key(node, key).start_mark)
+                self.key_problem(
+                    key_node,
+                    f"duplicate key '{key}': it is already given at line {first.line}, "
+                    f"column {first.column}",
+                    hint="remove one of them; YAML would silently keep only the last",
+                    rule="duplicate-key",
                 )
                 continue
-            self.source.key_at[(*loc, key)] = where
-            result[key] = self.value(value_node, (*loc, key))
+            if value_node.tag == _STR and isinstance(value_node, yaml.ScalarNode):
+                result[key] = value_node.value
+            else:
+                result[key] = self.value(value_node, (*loc, key))
         return result
 
+    def key_problem(self, key_node: yaml.Node, message: str, *, hint: str, rule: str) -> None:
+        where = _position(key_node.start_mark)
+        self.problems.append(
+            Problem(self.source.name, where.line, where.column, message, hint=hint, rule=rule)
+        )
+
     def scalar(self, node: yaml.Node, loc: Loc) -> Any:
-        self.source.span_at[loc] = (node.start_mark.index, node.end_mark.index)
         if node.tag == _STR:
             return node.value
         if isinstance(node, yaml.ScalarNode) and not node.style:  # plain: None, or "" (libyaml)
@@ -195,6 +228,11 @@ class _Walker:
             )
             self.source.broken.add(loc)
             return node.value
+
+
+def _first_key(node: yaml.MappingNode, key: str) -> yaml.Node:
+    """The first key node of ``node`` written as ``key`` (the one a repeat is compared to)."""
+    return next(k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and str(k.value) == key)
 
 
 def parse_yaml(data: bytes, name: str) -> tuple[SourceFile, list[Problem]]:
@@ -229,7 +267,7 @@ def parse_yaml(data: bytes, name: str) -> tuple[SourceFile, list[Problem]]:
         return source, conflicts
     try:
         try:
-            root = yaml.compose(text, Loader=_FAST_LOADER)
+            root = yaml.compose(text, Loader=LOADER)
         except yaml.YAMLError:  # PyYAML's own loader, for its wording and marks
             root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
@@ -265,4 +303,5 @@ def parse_yaml(data: bytes, name: str) -> tuple[SourceFile, list[Problem]]:
         )
         return source, problems
     source.value = _Walker(source, problems).value(root, ())
+    source.root = root
     return source, problems

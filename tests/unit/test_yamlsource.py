@@ -20,11 +20,13 @@ def test_values_and_positions() -> None:
     source, problems = parse("name: Example\nitems:\n  - one\n  - when: 2026-06-01\n")
     assert problems == []
     assert source.value == {"name": "Example", "items": ["one", {"when": dt.date(2026, 6, 1)}]}
-    assert source.key_at[("name",)] == Position(1, 1)
-    assert source.value_at[("name",)] == Position(1, 7)
-    assert source.value_at[("items", 0)] == Position(3, 5)
-    assert source.key_at[("items", 1, "when")] == Position(4, 5)
-    assert source.value_at[("items", 1, "when")] == Position(4, 11)
+    assert source.position(("name",), at_key=True) == Position(1, 1)
+    assert source.position(("name",)) == Position(1, 7)
+    assert source.position(("items", 0)) == Position(3, 5)
+    assert source.position(("items", 0), at_key=True) == Position(3, 5)  # an item has no key
+    assert source.position(("items", 1, "when"), at_key=True) == Position(4, 5)
+    assert source.position(("items", 1, "when")) == Position(4, 11)
+    assert source.position(()) == Position(1, 1)
 
 
 def test_resolve_skips_parts_that_are_not_in_the_document() -> None:
@@ -156,3 +158,95 @@ def test_file_that_is_not_utf_8_in_data_folder(data) -> None:
     assert_problem(problem, "data/subprocessors.yml:8:10: error",
                    "expected UTF-8 text, found the byte 0xFC that is not UTF-8",
                    "save the file with UTF-8 encoding")
+
+
+# --- positions looked up in the node graph, against positions recorded for every value -----
+
+
+def _recorded(text: str) -> tuple[dict, dict, dict]:
+    """Where each value, key and scalar is, recorded eagerly by walking the nodes as the
+    reader reads them (first of repeated keys, no merge key, no list or mapping as key)."""
+    import yaml
+
+    value_at: dict = {}
+    key_at: dict = {}
+    span_at: dict = {}
+
+    def walk(node: yaml.Node, loc: tuple) -> None:
+        value_at[loc] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                if not isinstance(key, yaml.ScalarNode) or key.value == "<<" or key.value in seen:
+                    continue
+                seen.add(key.value)
+                key_at[(*loc, key.value)] = Position(
+                    key.start_mark.line + 1, key.start_mark.column + 1
+                )
+                walk(value, (*loc, key.value))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                walk(item, (*loc, index))
+        else:
+            span_at[loc] = (node.start_mark.index, node.end_mark.index)
+
+    walk(yaml.compose(text, Loader=yaml.CSafeLoader), ())
+    return value_at, key_at, span_at
+
+
+DOCUMENTS = [
+    "name: Example\nitems:\n  - one\n  - when: 2026-06-01\n    who: [a, {b: c}]\n",
+    "a: 1\na: 2\nb:\n  - x\n  - - y\n    - z\n[k]: v\nc: {d: e, d: f}\n",
+    "base: &b {x: 1, y: [1, 2]}\nother: *b\nmerged:\n  <<: *b\n  z: 3\n",
+    "description: >-\n  A long text that\n  spans lines, with a link\n  [x](javascript:y)\n"
+    "n: 030\n",
+    "- 1\n- 'two'\n- \"three\"\n- {four: 4}\n- ~\n",
+    "when: 2026-02-30\nnested:\n  deeper:\n    deepest: |\n      text\n      more\n",
+]
+
+
+def _probes(value_at: dict) -> list[tuple]:
+    """Every location, plus each with a part that is not in the document inserted."""
+    probes = []
+    for loc in value_at:
+        probes.append(loc)
+        probes.append(("function-after[check()]", *loc))
+        probes.append((*loc, "missing", 0))
+        probes.append((*loc, 99, -1, True))
+        probes.append((*loc, "<<", "x"))  # a merge key is not read
+        if loc:
+            probes.append((*loc[:-1], "str", loc[-1]))
+            probes.append((*loc[:-1], str(loc[-1]) if isinstance(loc[-1], int) else 0))
+    return probes
+
+
+@pytest.mark.parametrize("text", DOCUMENTS)
+def test_positions_match_positions_recorded_for_every_value(text: str) -> None:
+    source, _ = parse(text)
+    value_at, key_at, span_at = _recorded(text)
+    for loc in _probes(value_at):
+        path: tuple = ()
+        for part in loc:
+            if (*path, part) in value_at:
+                path = (*path, part)
+        assert source.resolve(loc) == path, loc
+        assert source.position(loc) == value_at.get(path, Position(1, 1)), loc
+        at_key = key_at[path] if path in key_at else value_at.get(path, Position(1, 1))
+        assert source.position(loc, at_key=True) == at_key, loc
+        for found in ("javascript:y", "more", "e", "zzz"):
+            span = span_at.get(path)
+            index = text.find(found, *span) if span else -1
+            want = source.position(loc) if index < 0 else _position_of(text, index)
+            assert source.locate(loc, found) == want, (loc, found)
+
+
+def _position_of(text: str, index: int) -> Position:
+    before = text[:index]
+    return Position(before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1)
+
+
+def test_positions_of_a_file_with_nothing_read_are_at_its_start() -> None:
+    source, _ = parse("~\n")
+    assert source.value is None
+    assert source.position(("a", 0)) == Position(1, 1)
+    assert source.resolve(("a", 0)) == ()
