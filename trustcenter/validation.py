@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import functools
 import types
 import typing
 from collections.abc import Sequence, Set
@@ -42,6 +43,12 @@ def _unwrap(annotation: Any) -> list[Any]:
 
 def _annotation_at(root: type[BaseModel], loc: Sequence[str | int]) -> list[Any]:
     """The possible types of the value at ``loc`` below ``root``."""
+    # Only the keys matter, not which list item: one lookup per shape of location.
+    return list(_annotation_of(root, tuple(0 if isinstance(p, int) else p for p in loc)))
+
+
+@functools.cache
+def _annotation_of(root: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[Any, ...]:
     current: list[Any] = [root]
     for part in loc:
         following: list[Any] = []
@@ -52,9 +59,9 @@ def _annotation_at(root: type[BaseModel], loc: Sequence[str | int]) -> list[Any]
             elif typing.get_origin(kind) is list and isinstance(part, int):
                 following += _unwrap(typing.get_args(kind)[0])
         if not following:
-            return current  # a part the data does not have (a validator's name): stay
+            return tuple(current)  # a part the data does not have (a validator's name): stay
         current = following
-    return current
+    return tuple(current)
 
 
 def _allowed_keys(root: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
@@ -328,11 +335,34 @@ def _salvage(model: type[M], source: SourceFile) -> M | None:
     return model.model_construct(**fields)  # type: ignore[return-value]
 
 
+def _may_hold_model(annotation: Any) -> bool:
+    """False when a value of type ``annotation`` can be neither a model nor hold one."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Literal:
+        return False
+    if origin is not None:  # Annotated, a union, list, dict: look at what it is made of
+        return any(_may_hold_model(arg) for arg in typing.get_args(annotation))
+    if isinstance(annotation, type):
+        return issubclass(annotation, BaseModel)
+    return True  # Any, a type variable or an unresolved name: it may be anything
+
+
+@functools.cache
+def _fields_with_models(kind: type[Model]) -> tuple[str, ...]:
+    """The fields of ``kind`` whose values may be or hold models, in declaration order."""
+    return tuple(
+        name for name, field in kind.model_fields.items() if _may_hold_model(field.annotation)
+    )
+
+
 def _mark_sources(value: Any, source: SourceFile, loc: tuple[str | int, ...]) -> None:
-    """Record on every model in ``value`` the file and location it was read from."""
+    """Record on every model in ``value`` the file and location it was read from.
+
+    Fields that cannot hold a model (text, dates, lists of text) are not looked into.
+    """
     if isinstance(value, Model):
         value._source = (source.name, loc)
-        for name in type(value).model_fields:
+        for name in _fields_with_models(type(value)):
             _mark_sources(getattr(value, name, None), source, (*loc, name))
     elif isinstance(value, list):
         for index, item in enumerate(value):

@@ -231,3 +231,42 @@ def test_validate_boolean_in_optional_text() -> None:
     assert_problem(problem, "a.yml:3:7: error",
                    "expected text, found yes, which YAML 1.1 reads as the boolean true",
                    "put it in quotes: 'yes'")
+
+
+def _every_model(value: object, loc: tuple = ()) -> list[tuple[object, tuple]]:
+    """Every model below ``value`` with its location, found by looking into every field
+    and every list, dict and tuple whatever its type says."""
+    from pydantic import BaseModel
+
+    found: list[tuple[object, tuple]] = []
+    if isinstance(value, BaseModel):
+        found.append((value, loc))
+        for name in type(value).model_fields:
+            found += _every_model(getattr(value, name, None), (*loc, name))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            found += _every_model(item, (*loc, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found += _every_model(item, (*loc, key))
+    return found
+
+
+@pytest.mark.parametrize("folder", ["valid", "example"])
+def test_every_model_in_every_file_is_marked_with_its_place(folder: str) -> None:
+    from tests.unit.unit_support import EXAMPLE_DATA, VALID_DATA
+    from trustcenter.model import DATA_FILES, Model
+
+    data = {"valid": VALID_DATA, "example": EXAMPLE_DATA}[folder]
+    seen = 0
+    for filename, (model_type, _) in DATA_FILES.items():
+        if not (data / filename).is_file():
+            continue
+        source, _ = parse_yaml((data / filename).read_bytes(), filename)
+        model, problems = validate(model_type, source)
+        assert problems == []
+        for entry, loc in _every_model(model):
+            assert isinstance(entry, Model)
+            assert entry._source == (filename, loc), (filename, loc)
+            seen += 1
+    assert seen > 20
