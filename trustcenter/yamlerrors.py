@@ -18,6 +18,7 @@ from trustcenter.problems import Problem
 #: A line that git writes around a merge conflict (git-merge(1), "HOW CONFLICTS ARE
 #: PRESENTED"): 7 of '<', '|', '=' or '>' at the start of a line.
 _MARKER = re.compile(r"^(<{7}|\|{7}|={7}|>{7})(?: .*)?$", re.MULTILINE)
+_MARKERS = ("<" * 7, "|" * 7, "=" * 7, ">" * 7)  # what each match of _MARKER contains
 #: Inside a quoted value, a line that looks like YAML structure: 'key: ' or '- '.
 _SWALLOWED = re.compile(r"\n[ \t]*(?:[A-Za-z_][\w-]*:(?:[ \t]|$)|- )")
 
@@ -35,6 +36,8 @@ def conflict_markers(text: str, name: str) -> list[Problem]:
     underline a heading with '='); a ``>>>>>>>`` line on its own is reported too.
     """
     problems: list[Problem] = []
+    if not any(marker in text for marker in _MARKERS):  # a plain search is much cheaper
+        return problems
     opened: tuple[int, str] | None = None
     for match in _MARKER.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
