@@ -13,6 +13,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml, mdTrim
 from markdown_it.token import Token
 from markupsafe import Markup
 
@@ -26,6 +27,9 @@ _RULES = ["emphasis", "backticks", "link", "list", "escape", "entity", "newline"
 #: value without any of them is only text to the parser: it renders as itself, escaped.
 _INLINE_MARKUP = frozenset("*_`[]\\&\n\r\0")
 _TAG = re.compile(r"<[^>]+>")
+#: How a line may start a list item (a bullet, or the digits of an ordered item): such
+#: a line is not a plain paragraph.
+_ITEM_START = frozenset("-+*0123456789")
 
 
 def url_problem(url: str) -> str | None:
@@ -87,7 +91,16 @@ def markdown_link_problems(text: str) -> list[tuple[str, str]]:
 
 
 def render_markdown(text: str) -> Markup:
-    """Render the safe Markdown subset to HTML; raw HTML in ``text`` comes out escaped."""
+    """Render the safe Markdown subset to HTML; raw HTML in ``text`` comes out escaped.
+
+    A one-line value with no character the inline rules act on (see
+    :func:`inline_text`), not starting as a list item would, is one paragraph of its
+    text, trimmed and escaped as markdown-it does, so it is not parsed;
+    ``tests/unit/test_markup.py`` holds this equal to the parser on every kind of
+    character.
+    """
+    if _INLINE_MARKUP.isdisjoint(text) and (line := mdTrim(text)) and line[0] not in _ITEM_START:
+        return Markup(f"<p>{escapeHtml(line)}</p>")
     return Markup(_parser(strict_links=True).render(text).strip())
 
 

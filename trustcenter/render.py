@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -225,15 +226,21 @@ class Renderer:
 
     def criteria_coverage(self, links: Links) -> Markup:
         """Each criterion of the categories in scope, with the public controls that cover it."""
-        public, gated = self.tc.public_controls(), self.tc.gated_controls()
+        # Which controls cover each criterion, from one pass over the controls (not one
+        # per criterion), each control once per criterion, in the order of the data.
+        covering: dict[str, list[Control]] = {}
+        for control in self.tc.public_controls():
+            for criterion_id in dict.fromkeys(control.criteria):
+                covering.setdefault(criterion_id, []).append(control)
+        gated = Counter(
+            criterion_id
+            for control in self.tc.gated_controls()
+            for criterion_id in set(control.criteria)
+        )
         groups = []
         for category in self.projection.categories_in_scope():
             rows = [
-                (
-                    criterion,
-                    [c for c in public if criterion.id in c.criteria],
-                    sum(criterion.id in c.criteria for c in gated),
-                )
+                (criterion, covering.get(criterion.id, []), gated[criterion.id])
                 for criterion in criteria_of(category)
             ]
             groups.append((category, rows))
@@ -380,8 +387,13 @@ def _file_views(files: Sequence[SealedFile], root: str) -> dict[str, list[dict[s
 def _group(
     categories: Iterable[ControlCategory], controls: list[Control]
 ) -> list[tuple[ControlCategory, list[Control]]]:
-    groups = [(cat, [c for c in controls if c.category == cat.id]) for cat in categories]
-    return [(cat, members) for cat, members in groups if members]
+    """Each category with its controls, in the order of each; categories without any left out."""
+    categories = list(categories)
+    members: dict[str, list[Control]] = {cat.id: [] for cat in categories}
+    for control in controls:  # one pass, not one per category
+        if control.category in members:
+            members[control.category].append(control)
+    return [(cat, members[cat.id]) for cat in categories if members[cat.id]]
 
 
 def last_changed(tc: TrustCenter, today: dt.date) -> dt.date | None:

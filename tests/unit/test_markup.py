@@ -8,6 +8,7 @@ import pytest
 from markupsafe import Markup
 
 from trustcenter.markup import (
+    _parser,
     inline_text,
     is_allowed_url,
     markdown_problems,
@@ -153,4 +154,56 @@ def test_inline_text_equals_the_parsed_text_on_every_kind_of_character() -> None
     chance = random.Random(9116)
     samples += ["".join(chance.choices(_ALPHABET, k=chance.randint(1, 12))) for _ in range(3000)]
     wrong = [text for text in samples if inline_text(text) != _parsed_text(text)]
+    assert not wrong, wrong[:5]
+
+
+def _parsed_markdown(text: str) -> str:
+    """The oracle: the value rendered by markdown-it, as render_markdown rendered it."""
+    return Markup(_parser(strict_links=True).render(text).strip())
+
+
+#: Characters that start a list item, or read as white space to markdown-it or to Python.
+_BLOCK_ALPHABET = _ALPHABET + "\x0b\x0c\x1c\x85\u2003\ufeff"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daily backups, encrypted at rest.",
+        "  padded  ",
+        "\tA tab first",
+        'Quotes "double" and \'single\' and <angle> brackets',
+        "Multi-factor: 100% of staff; #1 priority ~ $0 + = @ ! ^ { } | :",
+        "- a list item",
+        "+ another",
+        "* and another",
+        "1. ordered",
+        "2) ordered",
+        "12345678901. not a list (too many digits)",
+        "-not a list item",
+        "# not a heading",
+        "> not a quote",
+        "    four spaces first",
+        "***",
+        "---",
+        "",
+        "   ",
+        "\u00a0- a list item after a no-break space",
+    ],
+)
+def test_render_markdown_equals_the_parser(text: str) -> None:
+    assert render_markdown(text) == _parsed_markdown(text)
+
+
+def test_render_markdown_equals_the_parser_on_every_kind_of_character() -> None:
+    # Every pair of characters, every one of them before and after a space, and 5,000
+    # seeded random values up to 12 characters long: the shortcut for a one-line value
+    # without markup must give what the parser gives.
+    samples = [a + b for a in _BLOCK_ALPHABET for b in _BLOCK_ALPHABET]
+    samples += [f"{a} {b}" for a in _BLOCK_ALPHABET for b in _BLOCK_ALPHABET]
+    chance = random.Random(6238)
+    samples += [
+        "".join(chance.choices(_BLOCK_ALPHABET, k=chance.randint(1, 12))) for _ in range(5000)
+    ]
+    wrong = [text for text in samples if render_markdown(text) != _parsed_markdown(text)]
     assert not wrong, wrong[:5]
