@@ -340,7 +340,9 @@ def _may_hold_model(annotation: Any) -> bool:
     origin = typing.get_origin(annotation)
     if origin is typing.Literal:
         return False
-    if origin is not None:  # Annotated, a union, list, dict: look at what it is made of
+    if origin is typing.Annotated:  # the rest of its arguments are validators, not types
+        return _may_hold_model(typing.get_args(annotation)[0])
+    if origin is not None:  # a union, list, dict: look at what it is made of
         return any(_may_hold_model(arg) for arg in typing.get_args(annotation))
     if isinstance(annotation, type):
         return issubclass(annotation, BaseModel)
