@@ -337,6 +337,8 @@ def _salvage(model: type[M], source: SourceFile) -> M | None:
 
 def _may_hold_model(annotation: Any) -> bool:
     """False when a value of type ``annotation`` can be neither a model nor hold one."""
+    if annotation is Any:
+        return True
     origin = typing.get_origin(annotation)
     if origin is typing.Literal:
         return False

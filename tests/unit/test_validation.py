@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import datetime as dt
+import typing
+
 import pytest
 
 from tests.unit.unit_support import assert_problem
@@ -270,3 +273,24 @@ def test_every_model_in_every_file_is_marked_with_its_place(folder: str) -> None
             assert entry._source == (filename, loc), (filename, loc)
             seen += 1
     assert seen > 20
+
+
+@pytest.mark.parametrize(
+    ("annotation", "holds"),
+    [
+        pytest.param(str, False, id="text"),
+        pytest.param(typing.Annotated[str, "a validator", 3], False, id="annotated-text"),
+        pytest.param(list[typing.Annotated[str, "v"]], False, id="list-of-annotated-text"),
+        pytest.param(typing.Literal["a", "b"], False, id="literal"),
+        pytest.param(dt.date | None, False, id="optional-date"),
+        pytest.param(Attestation, True, id="model"),
+        pytest.param(Attestation | None, True, id="optional-model"),
+        pytest.param(list[typing.Annotated[Attestation, "v"]], True, id="list-of-annotated-model"),
+        pytest.param(dict[str, Attestation], True, id="dict-of-model"),
+        pytest.param(typing.Any, True, id="any"),
+    ],
+)
+def test_which_fields_may_hold_a_model(annotation: object, holds: bool) -> None:
+    from trustcenter.validation import _may_hold_model
+
+    assert _may_hold_model(annotation) is holds
