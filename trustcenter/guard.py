@@ -25,12 +25,12 @@ import functools
 import html
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 from pydantic import BaseModel
 
 from trustcenter.markup import render_markdown
@@ -99,6 +99,11 @@ class Leak:
         return f"{self.file}: contains the restricted value of {self.field}"
 
 
+def _utf8(text: str) -> bytes:
+    # A lone surrogate (JSON may hold one, escaped) is kept, so no text is refused.
+    return text.encode("utf-8", "surrogatepass")
+
+
 def _squash(text: str) -> str:
     # str.split() splits at exactly the characters ``\s`` matches in a str pattern
     # (str.isspace), in C: several times faster than a regular expression over a page.
@@ -129,6 +134,8 @@ def _readings(markup: str, tag: re.Pattern[str] = _TAG, longest: int | None = No
         decoded = [_squash(html.unescape(markup))]
     else:
         decoded = _decoded_parts(written, longest)
+    if "<" not in markup:  # no tag: the text is the decoded reading, searched already
+        return [written, *decoded]
     return [written, *decoded, *_as_text(markup, tag)]
 
 
@@ -251,16 +258,18 @@ def restricted_values(trust_center: TrustCenter) -> list[Restricted]:
     return [Restricted(text, _field(place)) for text, place in found.items() if text not in public]
 
 
-def _json_strings(value: Any) -> Iterator[str]:
+def _json_strings(value: Any, into: list[str]) -> list[str]:
+    """Append every string of the JSON ``value`` (keys too) to ``into``, in order; return it."""
     if isinstance(value, str):
-        yield value
+        into.append(value)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield key
-            yield from _json_strings(item)
+            into.append(key)
+            _json_strings(item, into)
     elif isinstance(value, list):
         for item in value:
-            yield from _json_strings(item)
+            _json_strings(item, into)
+    return into
 
 
 #: A tag within one of the JSON strings joined by NUL: never across two of them.
@@ -287,7 +296,7 @@ def haystacks(
     texts = _readings(text, longest=longest)
     if suffix.lower() == ".json":
         with contextlib.suppress(ValueError):  # not JSON after all: searched as text
-            strings = "\0".join(_json_strings(json.loads(text)))
+            strings = "\0".join(_json_strings(json.loads(text), []))
             # One string's '<' and a later one's '>' must not be taken for a tag.
             texts += _readings(strings, _TAG_IN_STRING, longest)
     # Each reading once; compared, not hashed (readings of a page differ in length, so
@@ -321,12 +330,13 @@ def _copied_from(relative: Path, data: bytes, sources: Sequence[Path]) -> bool:
 class Guard:
     """The leak guard for one build: every restricted value and file, searched at once.
 
-    ``values`` are searched with an Aho-Corasick automaton (pyahocorasick), built once, so
-    the time grows with the size of the output, not with its size times the number of
-    values; each restricted file's bytes (``files``), as written and in base64, with
-    ``bytes.find`` (there are few of them). Files that are byte-for-byte copies of a file
-    in one of ``unchanged_from`` (the theme's folders) are not searched for values: the
-    build copied them, nothing wrote data into them.
+    ``values`` are searched with an Aho-Corasick automaton (ahocorasick-rs, over each
+    reading's UTF-8 bytes: a value's bytes are in a text's bytes exactly when the value is
+    in the text), built once, so the time grows with the size of the output, not with its
+    size times the number of values; each restricted file's bytes (``files``), as written
+    and in base64, with ``bytes.find`` (there are few of them). Files that are
+    byte-for-byte copies of a file in one of ``unchanged_from`` (the theme's folders) are
+    not searched for values: the build copied them, nothing wrote data into them.
     """
 
     def __init__(
@@ -341,10 +351,9 @@ class Guard:
         self._automaton: Any = None
         self._longest = max((len(value.text) for value in self.values), default=0)
         if self.values:
-            self._automaton = ahocorasick.Automaton()
-            for index, value in enumerate(self.values):
-                self._automaton.add_word(value.text, index)
-            self._automaton.make_automaton()
+            self._automaton = ahocorasick_rs.BytesAhoCorasick(
+                [_utf8(value.text) for value in self.values]
+            )
         self._needles: list[tuple[bytes, str]] = []
         for restricted in files:
             data = restricted.read()
@@ -365,7 +374,9 @@ class Guard:
         found = {
             self.values[index].field
             for haystack in haystacks(data, path.suffix, text, self._longest)
-            for _, index in self._automaton.iter(haystack)
+            for index, _, _ in self._automaton.find_matches_as_indexes(
+                _utf8(haystack), overlapping=True
+            )
         }
         return [Leak(str(path), field) for field in sorted(found)]
 

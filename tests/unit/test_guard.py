@@ -13,8 +13,10 @@ from tests.unit.unit_support import DataFolder
 from trustcenter.filegate import write_sealed_files
 from trustcenter.guard import (
     MINIMUM_LENGTH,
+    Guard,
     Leak,
     Restricted,
+    _as_text,
     _decoded_parts,
     file_leaks,
     restricted_values,
@@ -537,6 +539,8 @@ def test_decoded_parts_find_what_the_whole_decoded_reading_finds(seed: int) -> N
         decoded = " ".join(html.unescape(markup).split())
         # The decoded reading is the reading as written, decoded (step 1 of the proof).
         assert " ".join(html.unescape(written).split()) == decoded, repr(markup)
+        if "<" not in markup:  # no tag: the readings as text are the decoded reading
+            assert _as_text(markup) == [decoded, decoded], repr(markup)
         for longest in range(1, 9):
             parts = _decoded_parts(written, longest)
             assert all(part in decoded for part in parts), repr(markup)  # nothing else found
@@ -563,6 +567,14 @@ def test_decoded_parts_are_the_neighbourhoods_of_references() -> None:
     assert _decoded_parts("no reference here", 12) == []
 
 
+@pytest.mark.parametrize("name", ["notes.txt", "data.json", "feed.xml", "page.html"])
+def test_an_escaped_value_in_a_file_without_tags(site: Path, name: str) -> None:
+    value = "Keys held by R&D operations"
+    content = "Keys held by R&amp;D operations"
+    leaky = write(site / name, json.dumps({"k": content}) if name == "data.json" else content)
+    assert scan(site, [Restricted(value, FIELD)]) == [Leak(str(leaky), FIELD)]
+
+
 @pytest.mark.parametrize("value", ["Keys held by R&D operations", "Reviewed by O'Brien"])
 def test_guard_finds_a_decoded_value_far_into_a_large_page(site: Path, value: str) -> None:
     filler = "<p>Daily encrypted backups, restored every quarter as a test.</p>\n" * 20000
@@ -574,3 +586,22 @@ def test_guard_finds_a_decoded_value_far_into_a_large_page(site: Path, value: st
     assert scan(site, [Restricted(value, FIELD), Restricted("x" * 300, OTHER_FIELD)]) == [
         Leak(str(page), FIELD)
     ]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_every_value_in_a_text_is_found_and_no_other(seed: int) -> None:
+    # Values inside others, overlapping ones, repeated ones, characters of every UTF-8
+    # length and a lone surrogate (a JSON file can hold one, escaped): the guard finds a
+    # value exactly when it is in the text.
+    generator = random.Random(seed)
+    alphabet = "ab é中😀\ud800"
+    for _ in range(60):
+        texts = {
+            "".join(generator.choices(alphabet, k=generator.randint(1, 5)))
+            for _ in range(generator.randint(1, 8))
+        }
+        values = [Restricted(text, f"field {i}") for i, text in enumerate(sorted(texts))]
+        text = "".join(generator.choices(alphabet, k=generator.randint(0, 40)))
+        data = text.encode("utf-8", "surrogatepass")
+        found = Guard(values).value_leaks(Path("f.bin"), Path("f.bin"), data, text)
+        assert [leak.field for leak in found] == sorted(v.field for v in values if v.text in text)
