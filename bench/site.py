@@ -142,7 +142,7 @@ def time_build(project: Path, site_dir: Path, runs: int) -> Timing:
 
 def time_pipeline(project: Path, site_dir: Path, runs: int, builder: str = "mkdocs") -> Timing:
     """Median seconds of a whole ``trustcenter build --strict --builder BUILDER`` process."""
-    command = [sys.executable, "-m", "trustcenter.cli", "build", "--strict", "--builder",
+    command = [sys.executable, "-m", "trustcenter", "build", "--strict", "--builder",
                builder, "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]  # fmt: skip
     return _median_time(
         lambda: subprocess.run(
@@ -243,7 +243,7 @@ def time_serve_reload(project: Path, edits: int, builder: str = "mkdocs") -> Tim
     name = re.search(r"^name: (.+)$", original, re.M)
     if name is None:
         return "no 'name:' line in data/company.yml"
-    command = [sys.executable, "-m", "trustcenter.cli", "serve", "--builder", builder,
+    command = [sys.executable, "-m", "trustcenter", "serve", "--builder", builder,
                "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]  # fmt: skip
     log = (project / "serve.log").open("w", encoding="utf-8")
     server = subprocess.Popen(command, cwd=project, env=_env(), stdout=log, stderr=log)
@@ -416,7 +416,8 @@ def make_plain_project(source: Path, project: Path) -> Path:
 # --- where the time of a build goes -------------------------------------------------------
 
 _STAGES = """
-import functools, json, sys, time
+import functools, gc, json, sys, time
+gc.disable()  # as trustcenter/__main__.py runs a build
 from pathlib import Path
 spent = dict.fromkeys([
     "data: load and check", "builder run (MkDocs, macros included)",
@@ -478,8 +479,8 @@ def time_check_process(data: Path, runs: int) -> Timing:
     """Median seconds of a whole ``trustcenter check`` process on ``data``."""
     command = [
         sys.executable,
-        "-c",
-        "import sys; from trustcenter.cli import main; sys.exit(main())",
+        "-m",
+        "trustcenter",  # as the console script runs it (trustcenter/__main__.py)
         "check",
         "--data",
         str(data),
