@@ -22,7 +22,11 @@ from trustcenter.yamlresolver import LOADER
 #: A location inside a document: mapping keys and list indexes from the root.
 Loc = tuple[str | int, ...]
 
-_STR = "tag:yaml.org,2002:str"
+_YAML_TAG = "tag:yaml.org,2002:"
+_STR = _YAML_TAG + "str"
+_TIMESTAMP = _YAML_TAG + "timestamp"
+#: YAML 1.1 types a plain scalar may resolve to that have no value: "=" and "<<".
+_NO_VALUE = (_YAML_TAG + "value", _YAML_TAG + "merge")
 
 
 @dataclass(frozen=True)
@@ -214,7 +218,9 @@ class _Walker:
         try:
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError) as error:
-            # The implicit timestamp resolver matched, but the date does not exist.
+            if node.tag != _TIMESTAMP:
+                return self.tag_problem(node, loc)
+            # The timestamp resolver matched (or the tag said so), but the date does not exist.
             where = _position(node.start_mark)
             self.problems.append(
                 Problem(
@@ -228,6 +234,36 @@ class _Walker:
             )
             self.source.broken.add(loc)
             return node.value
+        except (yaml.YAMLError, LookupError, AttributeError, TypeError):
+            # PyYAML's constructors raise these for an unknown tag (!foo) or a value its
+            # tag does not fit (!!bool maybe, !!timestamp soon).
+            return self.tag_problem(node, loc)
+
+    def tag_problem(self, node: yaml.Node, loc: Loc) -> Any:
+        """Report a scalar that its YAML tag cannot read (``!foo x``, ``=``); keep its text."""
+        tag = str(node.tag)
+        shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
+        plain = isinstance(node, yaml.ScalarNode) and not node.style
+        if plain and tag in _NO_VALUE:  # '=' or '<<' alone, as a value
+            message = (
+                f"expected a value, found {node.value}, which YAML 1.1 reads as its "
+                f"'{tag.removeprefix(_YAML_TAG)}' type, not as text"
+            )
+            hint = f"put it in quotes: '{node.value}'"
+        else:
+            message = (
+                f"expected a value, found '{shown} {node.value}': YAML reads '{shown}' as a "
+                f"tag (a value that starts with '!'), which it cannot apply to '{node.value}'"
+            )
+            hint = "put the whole value in quotes if the '!' is part of the text, or remove the tag"
+        where = _position(node.start_mark)
+        self.problems.append(
+            Problem(
+                self.source.name, where.line, where.column, message, hint=hint, rule="yaml-syntax"
+            )
+        )
+        self.source.broken.add(loc)
+        return node.value
 
 
 def _first_key(node: yaml.MappingNode, key: str) -> yaml.Node:

@@ -60,6 +60,34 @@ def test_resolve_skips_parts_that_are_not_in_the_document() -> None:
             id="impossible-date",
         ),
         pytest.param(
+            "a:\n  title: !Important notice\n", "data/x.yml:2:10: error",
+            "expected a value, found '!Important notice': YAML reads '!Important' as a tag",
+            "put the whole value in quotes if the '!' is part of the text", id="unknown-tag",
+        ),
+        pytest.param(
+            "n: !!int abc\n", "data/x.yml:1:4: error",
+            "found '!!int abc': YAML reads '!!int' as a tag (a value that starts with '!'), "
+            "which it cannot apply to 'abc'", "or remove the tag", id="tag-that-does-not-fit",
+        ),
+        pytest.param(
+            "b: !!bool maybe\n", "data/x.yml:1:4: error", "found '!!bool maybe'", None,
+            id="bool-tag-that-does-not-fit",
+        ),
+        pytest.param(
+            "t: !!timestamp soon\n", "data/x.yml:1:4: error", "found '!!timestamp soon'", None,
+            id="timestamp-tag-that-does-not-fit",
+        ),
+        pytest.param(
+            "a:\n  title: =\n", "data/x.yml:2:10: error",
+            "expected a value, found =, which YAML 1.1 reads as its 'value' type, not as text",
+            "put it in quotes: '='", id="equals-sign-as-value",
+        ),
+        pytest.param(
+            "a: [<<]\n", "data/x.yml:1:5: error",
+            "expected a value, found <<, which YAML 1.1 reads as its 'merge' type, not as text",
+            "put it in quotes: '<<'", id="merge-sign-as-value",
+        ),
+        pytest.param(
             "", "data/x.yml:1:1: error", "found an empty file", "fill the file in", id="empty",
         ),
         pytest.param(
@@ -86,6 +114,12 @@ def test_problems(text: str | bytes, location: str, message: str, hint: str | No
 def test_duplicate_key_keeps_the_first_value() -> None:
     source, _ = parse("a: first\na: second\n")
     assert source.value == {"a": "first"}
+
+
+def test_a_tagged_value_is_kept_as_text_and_marked_broken() -> None:
+    source, _ = parse("when: !soon 2026-01-01\nplain: 1\n")
+    assert source.value == {"when": "2026-01-01", "plain": 1}
+    assert ("when",) in source.broken
 
 
 def test_impossible_date_is_kept_as_text_and_marked_broken() -> None:
@@ -126,6 +160,12 @@ def test_yaml_booleans_are_booleans() -> None:
             "data/controls.yml:19:5: error",
             "duplicate key 'title': it is already given at line 18, column 5",
             "remove one of them", id="duplicate-key",
+        ),
+        pytest.param(
+            "controls.yml", "    title: Backups", "    title: !Backups first",
+            "data/controls.yml:18:12: error",
+            "expected a value, found '!Backups first': YAML reads '!Backups' as a tag",
+            "put the whole value in quotes", id="unknown-tag",
         ),
         pytest.param(
             "subprocessors.yml", "added: 2024-03-01", "added: 2026-02-30",
