@@ -31,16 +31,12 @@ import enum
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pycountry
-import yaml
 
+from trustcenter.catalogue import package_data
 from trustcenter.model import Regime, Subprocessor, Transfer, TransferMechanism
-from trustcenter.yamlresolver import LOADER
-
-_CATALOGUE = Path(__file__).with_name("catalogue")
 
 #: Names people write for a country that ISO 3166 spells otherwise.
 _ALIASES = {
@@ -197,14 +193,8 @@ class RegimeLaw:
 
 @cache
 def _transfer_law() -> dict[str, Any]:
-    """``catalogue/transfer_law.yaml``, read once (libyaml's parser when PyYAML has it).
-
-    Read by path, next to this module: ``importlib.resources`` would cost its import
-    (``tempfile``, ``shutil``) to every ``trustcenter check`` for a file that is always a
-    plain file in the installed package.
-    """
-    text = (_CATALOGUE / "transfer_law.yaml").read_text("utf-8")
-    loaded: dict[str, Any] = yaml.load(text, Loader=LOADER)
+    """``catalogue/transfer_law.yaml``, read once."""
+    loaded: dict[str, Any] = package_data("transfer_law.yaml")
     return loaded
 
 

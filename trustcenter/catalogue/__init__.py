@@ -9,9 +9,12 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
+from typing import Any
 
 import yaml
+
+from trustcenter.yamlresolver import LOADER
 
 
 class Category(enum.StrEnum):
@@ -59,12 +62,22 @@ class Criterion:
     topic: str
 
 
+def package_data(name: str) -> Any:
+    """The YAML file ``name`` of this folder (``frameworks.yaml``), parsed.
+
+    The one reader of the catalogue's files (the criteria, the frameworks, the transfer
+    law): by path, next to this module, where the installed package keeps them, and
+    with libyaml's parser (:data:`trustcenter.yamlresolver.LOADER`: the values PyYAML's
+    safe loader gives, several times faster). Raises ``OSError`` when the file is
+    missing.
+    """
+    return yaml.load((Path(__file__).parent / name).read_text("utf-8"), Loader=LOADER)
+
+
 @cache
 def criteria() -> dict[str, Criterion]:
     """All 61 criteria by identifier, in the order of the TSC document."""
-    text = resources.files(__package__).joinpath("tsc2017.yaml").read_text("utf-8")
-    # libyaml's parser when PyYAML has it: the same values, several times faster.
-    rows = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    rows = package_data("tsc2017.yaml")
     return {
         row["id"]: Criterion(row["id"], Category(row["category"]), row["topic"]) for row in rows
     }

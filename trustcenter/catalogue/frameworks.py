@@ -12,10 +12,9 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from trustcenter.catalogue import package_data
 
 
 class AssuranceKind(enum.StrEnum):
@@ -203,10 +202,7 @@ def _entry(framework_id: str, raw: dict[str, Any]) -> FrameworkEntry:
 @cache
 def frameworks() -> dict[str, FrameworkEntry]:
     """Every framework of the catalogue, by id (``soc2``, ``iso27001``), in file order."""
-    text = resources.files("trustcenter.catalogue").joinpath("frameworks.yaml").read_text("utf-8")
-    # libyaml's parser when PyYAML has it: the same values, several times faster.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    raw = yaml.load(text, Loader=loader)["frameworks"]
+    raw = package_data("frameworks.yaml")["frameworks"]
     return {key: _entry(key, value) for key, value in raw.items()}
 
 
