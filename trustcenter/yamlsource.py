@@ -338,6 +338,53 @@ def parse_yaml(data: bytes, name: str) -> tuple[SourceFile, list[Problem]]:
             )
         )
         return source, problems
-    source.value = _Walker(source, problems).value(root, ())
+    try:
+        source.value = _Walker(source, problems).value(root, ())
+    except RecursionError:  # searched for only now: the walk stays free of bookkeeping
+        problems.append(_too_deep(root, name))
+        return source, problems
     source.root = root
     return source, problems
+
+
+def _too_deep(root: yaml.Node, name: str) -> Problem:
+    """The problem for a document too deep to walk, at its cause.
+
+    An alias inside its own anchor's value (``a: &x [*x]``) is reported at the anchored
+    value; otherwise the nesting is deeper than Python's recursion limit (at 1:1).
+    """
+    open_ids: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if leaving:
+            open_ids.discard(id(node))
+            continue
+        if id(node) in open_ids:
+            where = _position(node.start_mark)  # where the anchor starts
+            return Problem(
+                name,
+                where.line,
+                where.column,
+                "expected values that end, found an anchor ('&') whose value contains an "
+                "alias ('*') to itself",
+                hint="remove the alias, or write the values out in full",
+                rule="yaml-syntax",
+            )
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            open_ids.add(id(node))
+            stack.append((node, True))
+            for child in reversed(node.value):  # items, or (key, value) pairs
+                if isinstance(child, tuple):
+                    stack.extend([(child[1], False), (child[0], False)])
+                else:
+                    stack.append((child, False))
+    return Problem(
+        name,
+        1,
+        1,
+        "expected lists and mappings nested to a readable depth, found them nested deeper "
+        "than this reader allows",
+        hint="flatten the structure",
+        rule="yaml-syntax",
+    )

@@ -88,6 +88,16 @@ def test_resolve_skips_parts_that_are_not_in_the_document() -> None:
             "put it in quotes: '<<'", id="merge-sign-as-value",
         ),
         pytest.param(
+            "a: 1\nb: &loop\n  c: [1, *loop]\n", "data/x.yml:2:4: error",
+            "found an anchor ('&') whose value contains an alias ('*') to itself",
+            "remove the alias, or write the values out in full", id="alias-inside-itself",
+        ),
+        pytest.param(
+            "x: " + "[" * 3000 + "]" * 3000 + "\n", "data/x.yml:1:1: error",
+            "found them nested deeper than this reader allows", "flatten the structure",
+            id="nested-too-deep",
+        ),
+        pytest.param(
             "", "data/x.yml:1:1: error", "found an empty file", "fill the file in", id="empty",
         ),
         pytest.param(
@@ -109,6 +119,12 @@ def test_problems(text: str | bytes, location: str, message: str, hint: str | No
     _, problems = parse(text)
     [problem] = problems
     assert_problem(problem, location, message, hint)
+
+
+def test_an_alias_used_twice_is_read_twice() -> None:
+    source, problems = parse("a: &x [1, {b: 2}]\nc: *x\n")
+    assert problems == []
+    assert source.value == {"a": [1, {"b": 2}], "c": [1, {"b": 2}]}
 
 
 def test_duplicate_key_keeps_the_first_value() -> None:
