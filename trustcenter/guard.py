@@ -187,32 +187,19 @@ def _is_restricted_entry(entry: BaseModel) -> bool:
     return isinstance(entry, Grant)
 
 
-#: Where a string was written: the file, then the keys and indexes below the entry read
-#: from it; kept as links to the parent and spelled out only for restricted strings.
-_Place = tuple[Any, str | int]
+def _walk(value: Any, where: str, restricted: bool, into: list[tuple[str, str, bool]]) -> None:
+    """Append (text, field, restricted) to ``into`` for every free-text string below ``value``.
 
-
-def _field(place: _Place | str) -> str:
-    """``data/controls.yml: controls[3].title`` for a :data:`_Place`."""
-    steps: list[str | int] = []
-    while not isinstance(place, str):
-        place, step = place
-        steps.append(step)
-    return place + "".join(f"[{s}]" if isinstance(s, int) else f".{s}" for s in reversed(steps))
-
-
-def _walk(value: Any, place: _Place | str, restricted: bool, into: list[Any]) -> None:
-    """Append (text, place, restricted) to ``into`` for every free-text string below ``value``.
-
-    In the order of the fields and the lists; ``place`` as :func:`_field` reads it.
+    ``value`` is a model or a list, walked in the order of its fields and items; strings
+    are taken where they are met, so only models and lists are walked into (a call per
+    string or date would be most of the time: tens of thousands of them).
     """
     if isinstance(value, BaseModel):
-        if isinstance(value, Model):
-            source = (value.__pydantic_private__ or {}).get("_source")
-            if source is not None:  # an entry read from a file: its place starts there
-                place = f"{source[0]}: " + "".join(
-                    f"[{p}]" if isinstance(p, int) else f".{p}" for p in source[1]
-                ).lstrip(".")
+        source = value._source if isinstance(value, Model) else None
+        if source is not None:
+            where = f"{source[0]}: " + "".join(
+                f"[{p}]" if isinstance(p, int) else f".{p}" for p in source[1]
+            ).lstrip(".")
         restricted = restricted or _is_restricted_entry(value)
         for name in type(value).model_fields:
             # A file's path is gated too; its title is a label ("SOC 2 Type 2 report")
@@ -222,12 +209,19 @@ def _walk(value: Any, place: _Place | str, restricted: bool, into: list[Any]) ->
                 or name in ("gated", "internal")
                 or (isinstance(value, GatedFile) and name == "path")
             )
-            _walk(getattr(value, name), (place, name), below, into)
-    elif isinstance(value, list):
+            item = getattr(value, name)
+            if isinstance(item, str):
+                if not isinstance(item, enum.Enum):
+                    into.append((item, f"{where}.{name}", below))
+            elif isinstance(item, BaseModel | list):
+                _walk(item, f"{where}.{name}", below, into)
+    else:
         for index, item in enumerate(value):
-            _walk(item, (place, index), restricted, into)
-    elif isinstance(value, str) and not isinstance(value, enum.Enum):
-        into.append((value, place, restricted))
+            if isinstance(item, str):
+                if not isinstance(item, enum.Enum):
+                    into.append((item, f"{where}[{index}]", restricted))
+            elif isinstance(item, BaseModel | list):
+                _walk(item, f"{where}[{index}]", restricted, into)
 
 
 _MARKDOWN = re.compile(r"[*_`\\[\]<>&]|^\s*(?:[-+*]|\d+[.)])\s|\n\s*\n", re.M)
@@ -244,18 +238,18 @@ def _forms(text: str) -> frozenset[str]:
 def restricted_values(trust_center: TrustCenter) -> list[Restricted]:
     """Every restricted value worth searching for, by the rule in this module's docstring."""
     public: set[str] = set()
-    found: dict[str, _Place | str] = {}
-    strings: list[tuple[str, _Place | str, bool]] = []
+    found: dict[str, str] = {}
+    strings: list[tuple[str, str, bool]] = []
     _walk(trust_center, "", False, strings)
-    for text, place, restricted in strings:
+    for text, field, restricted in strings:
         forms = _forms(text)
         if not restricted:
             public.update(forms)
             continue
         for form in forms:
             if len(form) >= MINIMUM_LENGTH:
-                found.setdefault(form, place)
-    return [Restricted(text, _field(place)) for text, place in found.items() if text not in public]
+                found.setdefault(form, field)
+    return [Restricted(text, field) for text, field in found.items() if text not in public]
 
 
 def _json_strings(value: Any, into: list[str]) -> list[str]:

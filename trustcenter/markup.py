@@ -9,7 +9,7 @@ we only choose the rules it may apply and the URL schemes a link may use.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
@@ -101,6 +101,16 @@ def render_markdown(text: str) -> Markup:
     """
     if _INLINE_MARKUP.isdisjoint(text) and (line := mdTrim(text)) and line[0] not in _ITEM_START:
         return Markup(f"<p>{escapeHtml(line)}</p>")
+    return _parsed(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _parsed(text: str) -> Markup:
+    """:func:`render_markdown` by the parser, the result kept.
+
+    A build renders a description for its page, and the leak guard renders it again to
+    know the text a reader sees (``guard._forms``); the same text gives the same HTML.
+    """
     return Markup(_parser(strict_links=True).render(text).strip())
 
 
