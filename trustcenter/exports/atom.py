@@ -135,11 +135,15 @@ def _event_entry(
         title=f"{verb}: {sub.name} (effective {long_date(event.effective)})",
         updated=event.announced or event.effective,
         link=f"{page_url}#change-{slug(event.key)}",
+        # The entry as the list holds it on the build date, said so: a later change may
+        # have moved it (its own entry says what was before), and the data categories
+        # keep no history to tell what they were on the event's day.
         summary_html=summary
+        + _html_paragraph(f"Takes effect on {long_date(event.effective)}.")
         + _html_paragraph(
-            f"Takes effect on {long_date(event.effective)}. Data: {', '.join(sub.data)}. "
-            f"Locations: {', '.join(sub.locations)}. "
-            f"Transfer mechanisms: {transfer_text(sub, today, verify_days)}."
+            f"As listed on {long_date(today)}: data: {', '.join(sub.data)}; "
+            f"locations: {', '.join(sub.locations)}; "
+            f"transfer mechanisms: {transfer_text(sub, today, verify_days)}."
         ),
     )
 
