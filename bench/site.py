@@ -325,8 +325,8 @@ def make_plain_project(source: Path, project: Path) -> Path:
     from mkdocs.utils.yaml import yaml_load
 
     from trustcenter.builders import read_site_config
+    from trustcenter.markup import inline_text
     from trustcenter.pipeline import DATA_VARIABLE, FILES_VARIABLE, STAGED_SITE, STAGING_VARIABLE
-    from trustcenter.render import plain_text
     from trustcenter.site_macros import AUTOESCAPE, define_env, load_once
 
     with open(source / "mkdocs.yml", encoding="utf-8") as file:
@@ -361,7 +361,7 @@ def make_plain_project(source: Path, project: Path) -> Path:
         ).result.trust_center.company
         # As the plugin sets them: escaped text.
         conf["site_name"] = Markup.escape(f"{company.name} Trust Center")
-        conf["site_description"] = Markup.escape(plain_text(company.description))
+        conf["site_description"] = Markup.escape(inline_text(company.description))
         jinja = jinja2.Environment(
             autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
         )

@@ -180,7 +180,7 @@ def build(
     error, a builder failure, a leak, or under ``strict`` any warning.
     """
     from trustcenter.gate import GateError, GateSettings
-    from trustcenter.render import plain_text
+    from trustcenter.markup import inline_text
     from trustcenter.restricted_files import published_overlap
     from trustcenter.site_macros import MacroError, hand_over, load_once
 
@@ -249,7 +249,7 @@ def build(
             hand_over(loaded, staging)
         try:
             company = result.trust_center.company
-            titles = (f"{company.name} Trust Center", plain_text(company.description))
+            titles = (f"{company.name} Trust Center", inline_text(company.description))
             builder.run(config, out, strict=strict, environment=environment, say=say, titles=titles)
         except BuilderFailed as error:
             raise BuildFailed(f"{builder.name}: {error}; {output} is untouched") from None

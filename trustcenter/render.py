@@ -33,7 +33,7 @@ from markupsafe import Markup
 from trustcenter.catalogue import Category, criteria, criteria_of
 from trustcenter.filegate import SealedFile, assets_digest
 from trustcenter.gate import GateSettings, Holder, seal
-from trustcenter.markup import inline_text, render_inline, render_markdown
+from trustcenter.markup import render_inline, render_markdown
 from trustcenter.model import (
     AttestationStandard,
     Contact,
@@ -445,8 +445,3 @@ def request_target(
     if contact is not None:
         return contact.url
     return links.page(REQUEST_PAGE) if links is not None else None
-
-
-def plain_text(markdown_text: str) -> str:
-    """A description without its Markdown and HTML, for a meta description."""
-    return inline_text(markdown_text)

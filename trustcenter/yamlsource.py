@@ -189,7 +189,9 @@ class _Walker:
                 )
                 continue
             if key in result:
-                first = _position(_first_key(node, key).start_mark)
+                found = _child(node, key)  # the first of them: the one that was read
+                assert found is not None and found[0] is not None
+                first = _position(found[0].start_mark)
                 self.key_problem(
                     key_node,
                     f"duplicate key '{key}': it is already given at line {first.line}, "
@@ -264,11 +266,6 @@ class _Walker:
         )
         self.source.broken.add(loc)
         return node.value
-
-
-def _first_key(node: yaml.MappingNode, key: str) -> yaml.Node:
-    """The first key node of ``node`` written as ``key`` (the one a repeat is compared to)."""
-    return next(k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and str(k.value) == key)
 
 
 def parse_yaml(data: bytes, name: str) -> tuple[SourceFile, list[Problem]]:

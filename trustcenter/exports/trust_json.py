@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from trustcenter.catalogue.frameworks import AssuranceKind
 from trustcenter.destinations import covers, dpf_claim
+from trustcenter.markup import inline_text
 from trustcenter.model import (
     AttestationStandard,
     AttestationStatus,
@@ -35,7 +36,7 @@ from trustcenter.model import (
 from trustcenter.model import Subprocessor as SubprocessorModel
 from trustcenter.model.months import MonthOrDate
 from trustcenter.projection import AttestationView, Projection, project
-from trustcenter.render import Links, last_changed, plain_text
+from trustcenter.render import Links, last_changed
 from trustcenter.status import Standing
 from trustcenter.transfers import mechanism_words, regime_words, transfer_text
 
@@ -397,7 +398,7 @@ def trust_document(
                 "name": tc.company.name,
                 "legal_name": tc.company.legal_name,
                 "website": tc.company.website,
-                "description": plain_text(tc.company.description),
+                "description": inline_text(tc.company.description),
                 "contacts": [
                     c.model_dump(mode="json", include={"purpose", "label", "url"})
                     for c in tc.company.contacts
@@ -409,7 +410,7 @@ def trust_document(
                 {
                     "id": c.id,
                     "title": c.title,
-                    "description": plain_text(c.description),
+                    "description": inline_text(c.description),
                     "category": c.category,
                     "category_title": categories[c.category],
                     "criteria": c.criteria,
@@ -426,7 +427,7 @@ def trust_document(
                     {
                         "id": s.id,
                         "name": s.name,
-                        "purpose": plain_text(s.purpose),
+                        "purpose": inline_text(s.purpose),
                         "data": s.data,
                         "locations": s.locations,
                         "transfers": transfer_records(s, today, verify_days),

@@ -66,7 +66,7 @@ class TrustCenterPlugin(BasePlugin[TrustCenterConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check the data; name the site; make the staging folder."""
         from trustcenter.clock import BadDate, build_date
-        from trustcenter.render import plain_text
+        from trustcenter.markup import inline_text
         from trustcenter.restricted_files import published_overlap
         from trustcenter.site_macros import MacroError, load_once
 
@@ -124,7 +124,7 @@ class TrustCenterPlugin(BasePlugin[TrustCenterConfig]):
         # The theme prints them without escaping, so they go in escaped, as Markup
         # (which the theme's own ``|e`` leaves alone instead of escaping twice).
         config.site_name = Markup.escape(f"{company.name} Trust Center")
-        config.site_description = Markup.escape(plain_text(company.description))
+        config.site_description = Markup.escape(inline_text(company.description))
         return config
 
     @event_priority(-100)  # after every other plugin's files, the search index included
