@@ -66,12 +66,19 @@ def run_build(project: Path, *, today: str | None = DEFAULT_TODAY, strict: bool 
 BUILDERS = ("mkdocs", "properdocs", "zensical")
 
 
+#: How a test runs the ``trustcenter`` command: as the console script does (in a process
+#: of its own, where ProperDocs runs in the command's process), or through
+#: ``trustcenter.cli`` (as a caller that goes on would: ProperDocs in a subprocess).
+CONSOLE_SCRIPT, CLI_MODULE = "trustcenter", "trustcenter.cli"
+
+
 def run_pipeline(project: Path, builder: str = "mkdocs", *, today: str | None = DEFAULT_TODAY,
                  strict: bool = True, extra_env: dict[str, str] | None = None,
-                 site: Path | None = None) -> Build:
+                 site: Path | None = None, module: str = CONSOLE_SCRIPT) -> Build:
     """Build ``project`` with ``trustcenter build --builder BUILDER`` in a subprocess.
 
-    The site goes to ``site`` (default: the project's ``site/``).
+    The site goes to ``site`` (default: the project's ``site/``); ``module`` is
+    :data:`CONSOLE_SCRIPT` or :data:`CLI_MODULE`.
     """
     env = {k: v for k, v in os.environ.items() if k not in CONTROLLED_VARIABLES}
     env["NO_MKDOCS_2_WARNING"] = "1"
@@ -79,7 +86,7 @@ def run_pipeline(project: Path, builder: str = "mkdocs", *, today: str | None = 
         env["TRUSTCENTER_TODAY"] = today
     env.update(extra_env or {})
     site = site or project / "site"
-    command = [sys.executable, "-m", "trustcenter.cli", "build", "--builder", builder,
+    command = [sys.executable, "-m", module, "build", "--builder", builder,
                "-f", str(project / "mkdocs.yml"), "-d", str(site)]
     if strict:
         command.append("--strict")

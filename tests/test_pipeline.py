@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.sitebuild import BUILDERS, DEFAULT_TODAY, Build, run_build, run_pipeline
+from tests.sitebuild import BUILDERS, CLI_MODULE, DEFAULT_TODAY, Build, run_build, run_pipeline
 from tests.test_site import PAYLOADS
 
 pytestmark = pytest.mark.build
@@ -228,8 +228,9 @@ def test_a_direct_mkdocs_build_without_the_plugin_stops(scenario: Any) -> None:
 def test_the_data_is_loaded_once_per_build(scenario: Any, builder: str) -> None:
     """Zensical calls define_env once per page: the data must not be loaded per page.
 
-    MkDocs runs in the pipeline's process and reuses its load; the others run in a
-    subprocess, which takes the data the pipeline checked (site_macros.hand_over)."""
+    MkDocs, and ProperDocs under the console script, run in the pipeline's process and
+    reuse its load; Zensical runs in a subprocess, which takes the data the pipeline
+    checked (site_macros.hand_over)."""
     loads = 1
     project = scenario("overview")
     probe = project / "count_loads.py"
@@ -247,6 +248,22 @@ def test_the_data_is_loaded_once_per_build(scenario: Any, builder: str) -> None:
     build = run_pipeline(project, builder, extra_env=env)
     assert build.returncode == 0, build.output
     assert build.output.count("LOADED-DATA") == loads, build.output
+
+
+def test_properdocs_builds_the_same_site_in_the_command_and_in_a_subprocess(
+    scenario: Any,
+) -> None:
+    """The console script runs ProperDocs in its own process; a caller that goes on, in a
+    subprocess (handing the checked data over). Both give the same site, byte for byte."""
+    project = scenario("overview")
+    here = run_pipeline(project, "properdocs", site=project / "here")
+    apart = run_pipeline(project, "properdocs", site=project / "apart", module=CLI_MODULE)
+    assert here.returncode == 0, here.output
+    assert apart.returncode == 0, apart.output
+    assert _snapshot(project / "here") == _snapshot(project / "apart")
+    # The subprocess is ProperDocs' own command; in the command's process it logs the same.
+    for build in (here, apart):
+        assert "Building documentation to directory" in build.output
 
 
 def _pipeline_process(

@@ -11,8 +11,10 @@ collector on, ``trustcenter check`` of the example spends about 15 ms in it (73
 collections), a build of the benchmark's 5,000-control company about 0.43 s (687); with
 it off, that build's peak memory is 167 MB instead of 160 MB.
 
-:func:`trustcenter.cli.main`, called in a process that goes on (the tests), leaves the
-collector as it is.
+For the same reason a build here may run ProperDocs in this process
+(:meth:`trustcenter.builders.Builder.runs_here`), which from then on answers every
+``import mkdocs``. :func:`trustcenter.cli.main`, called in a process that goes on (the
+tests), leaves the collector as it is and runs ProperDocs in a subprocess.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ def run(argv: list[str] | None = None) -> NoReturn:
         gc.disable()
     from trustcenter.cli import main
 
-    sys.exit(main(args))
+    sys.exit(main(args, own_process=True))
 
 
 if __name__ == "__main__":

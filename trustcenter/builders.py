@@ -6,7 +6,11 @@ All three read ``mkdocs.yml``:
   for validation is the data the macros use (:mod:`trustcenter.site_macros` caches it
   per process);
 - **properdocs** (ProperDocs 1.6.7, a fork of MkDocs 1.x that renames ``mkdocs.*`` at
-  import time) runs in a subprocess: it cannot share a process with MkDocs;
+  import time: once imported, every later ``import mkdocs`` of the process gets
+  ProperDocs) runs in the same process when the process runs this one build and then
+  exits (the ``trustcenter`` command: :func:`Builder.runs_here`) and has not imported
+  MkDocs; elsewhere (a test calling the build in a process that goes on) in a
+  subprocess, so that it never takes MkDocs' place in that process;
 - **zensical** (0.0.73) runs in a subprocess with a generated configuration that
   inherits ``mkdocs.yml`` (its only way to change the output folder and to set the
   site's name), always with ``--clean``, so its cache never serves a page sealed
@@ -200,6 +204,10 @@ def theme_text(text: str) -> str:
     return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
+#: Turns off Material's notice about MkDocs 2, printed when it takes the command for MkDocs.
+_QUIET = {"NO_MKDOCS_2_WARNING": "1"}
+
+
 @dataclass(frozen=True)
 class Builder:
     """One builder: its name, the package that provides it, and how to run it."""
@@ -217,6 +225,20 @@ class Builder:
         folder = _package_dir(self.theme_package)
         return folder / "templates" if folder else None
 
+    def runs_here(self, *, own_process: bool) -> bool:
+        """True when :meth:`run` builds in this process (so it can share the loaded data).
+
+        ``own_process``: this process runs one build and exits (the ``trustcenter``
+        command), so ProperDocs may take MkDocs' names in it, provided MkDocs itself is
+        not imported already. MkDocs always runs here; Zensical never does.
+        """
+        if self.name == "mkdocs":
+            return True
+        if self.name == "properdocs":
+            imported = sys.modules.get("mkdocs")
+            return own_process and (imported is None or imported is sys.modules.get("properdocs"))
+        return False
+
     def run(
         self,
         config: SiteConfig,
@@ -226,11 +248,13 @@ class Builder:
         environment: Mapping[str, str],
         say: Callable[[str], None],
         titles: tuple[str, str] = ("", ""),
+        own_process: bool = False,
     ) -> None:
         """Build the site of ``config`` into ``out``; raise :class:`BuilderFailed` on failure.
 
         ``environment`` is added to the builder's environment; ``titles`` are the site's
-        name and description (from the data), for builders whose macros cannot set them.
+        name and description (from the data), for builders whose macros cannot set them;
+        ``own_process``: see :meth:`runs_here`.
         """
         if not self.available():
             raise BuilderFailed(
@@ -239,6 +263,8 @@ class Builder:
             )
         if self.name == "mkdocs":
             self._run_mkdocs(config, out, strict, environment)
+        elif self.runs_here(own_process=own_process):
+            self._run_properdocs(config, out, strict, environment)
         else:
             command = self._command(config, out, strict, titles)
             self._run_subprocess(command, config, out, environment)
@@ -274,6 +300,31 @@ class Builder:
         finally:
             logger.removeHandler(handler)
 
+    def _run_properdocs(
+        self, config: SiteConfig, out: Path, strict: bool, environment: Mapping[str, str]
+    ) -> None:
+        # Through ProperDocs' own command line, called here: its logging (warnings logged
+        # under mkdocs.* count for --strict) and plugin set-up are those of its command.
+        import click
+        from properdocs.__main__ import cli
+
+        try:
+            with (
+                _environment({**environment, **_QUIET}),
+                contextlib.chdir(config.path.parent),
+            ):
+                cli.main(
+                    self._command(config, out, strict, ("", ""))[3:],
+                    prog_name="properdocs",
+                    standalone_mode=False,
+                )
+        except click.ClickException as error:  # its Abort (--strict) included
+            raise BuilderFailed(error.format_message().strip()) from None
+        except SystemExit as error:  # mkdocs-macros exits on a macro error
+            raise BuilderFailed(f"a plugin stopped the build (exit status {error.code})") from None
+        except Exception as error:  # a plugin's own error (a macro's, Jinja's): a failure
+            raise BuilderFailed(f"{type(error).__name__}: {error}") from None
+
     def _command(
         self, config: SiteConfig, out: Path, strict: bool, titles: tuple[str, str]
     ) -> list[str]:
@@ -308,7 +359,7 @@ class Builder:
     def _run_subprocess(
         self, command: list[str], config: SiteConfig, out: Path, environment: Mapping[str, str]
     ) -> None:
-        env = {**os.environ, **environment, "NO_MKDOCS_2_WARNING": "1"}
+        env = {**os.environ, **environment, **_QUIET}
         try:
             done = subprocess.run(command, cwd=config.path.parent, env=env, check=False)
         finally:

@@ -272,6 +272,7 @@ def _build(args: argparse.Namespace) -> int:
             today=args.today,
             site_dir=args.site_dir,
             say=lambda line: print(line, file=sys.stderr),
+            own_process=args.own_process,
         )
     except BuildFailed as error:
         print(f"trustcenter build: failed: {error}", file=sys.stderr)
@@ -468,9 +469,15 @@ def _guard(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv``) and return the exit code."""
+def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv``) and return the exit code.
+
+    ``own_process``: the process exits after this command (the console script), so a
+    build may let ProperDocs take MkDocs' names in it
+    (:meth:`~trustcenter.builders.Builder.runs_here`); a caller that goes on leaves it off.
+    """
     args = _parser().parse_args(argv)
+    args.own_process = own_process
     try:
         if args.command == "check":
             return _check(args)

@@ -172,12 +172,15 @@ def build(
     today: str | None = None,
     site_dir: Path | None = None,
     say: Callable[[str], None] = print,
+    own_process: bool = False,
 ) -> Built:
     """Build the site of ``config_file`` with one builder and publish it to its output.
 
     ``site_dir`` overrides the config's ``site_dir``. ``say`` receives every problem and
-    progress line. Raises :class:`BuildFailed` (the previous output untouched) on a data
-    error, a builder failure, a leak, or under ``strict`` any warning.
+    progress line. ``own_process``: this process exits after the build, so ProperDocs
+    may run in it (see :meth:`~trustcenter.builders.Builder.runs_here`). Raises
+    :class:`BuildFailed` (the previous output untouched) on a data error, a builder
+    failure, a leak, or under ``strict`` any warning.
     """
     from trustcenter.gate import GateError, GateSettings
     from trustcenter.markup import inline_text
@@ -245,12 +248,21 @@ def build(
             DATA_VARIABLE: str(config.data_dir),
             FILES_VARIABLE: str(config.files_dir),
         }
-        if builder.name != "mkdocs":  # another process: it takes the data checked here
+        here = builder.runs_here(own_process=own_process)
+        if not here:  # another process: it takes the data checked here
             hand_over(loaded, staging)
         try:
             company = result.trust_center.company
             titles = (f"{company.name} Trust Center", inline_text(company.description))
-            builder.run(config, out, strict=strict, environment=environment, say=say, titles=titles)
+            builder.run(
+                config,
+                out,
+                strict=strict,
+                environment=environment,
+                say=say,
+                titles=titles,
+                own_process=own_process,
+            )
         except BuilderFailed as error:
             raise BuildFailed(f"{builder.name}: {error}; {output} is untouched") from None
         if not (out / "index.html").is_file():

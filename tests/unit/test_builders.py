@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+import types
 from pathlib import Path
 
 import pytest
 
-from trustcenter.builders import read_site_config, theme_text
+from trustcenter.builders import BUILDERS, read_site_config, theme_text
 from trustcenter.publish import replace_folder
 
 
@@ -97,3 +99,36 @@ def test_a_project_folder_without_a_lock_file_still_builds(tmp_path: Path) -> No
     with project_lock(tmp_path / "missing", said.append):
         pass
     assert said and said[0].startswith("note: no build lock in ")
+
+
+_REAL_MKDOCS = types.ModuleType("mkdocs")
+_PROPERDOCS = types.ModuleType("properdocs")
+
+
+@pytest.mark.parametrize(
+    ("builder", "own_process", "imported", "here"),
+    [
+        ("mkdocs", False, {}, True),
+        ("mkdocs", True, {"mkdocs": _REAL_MKDOCS}, True),
+        ("zensical", True, {}, False),
+        # ProperDocs answers every later 'import mkdocs': only in a process of its own,
+        ("properdocs", True, {}, True),
+        ("properdocs", False, {}, False),
+        # and never where MkDocs itself is imported (it would be replaced under it),
+        ("properdocs", True, {"mkdocs": _REAL_MKDOCS}, False),
+        # while a process where ProperDocs already took the name may run it again.
+        ("properdocs", True, {"mkdocs": _PROPERDOCS, "properdocs": _PROPERDOCS}, True),
+    ],
+)
+def test_which_builder_runs_in_this_process(
+    monkeypatch: pytest.MonkeyPatch,
+    builder: str,
+    own_process: bool,
+    imported: dict[str, types.ModuleType],
+    here: bool,
+) -> None:
+    for name in ("mkdocs", "properdocs"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    for name, module in imported.items():
+        monkeypatch.setitem(sys.modules, name, module)
+    assert BUILDERS[builder].runs_here(own_process=own_process) is here

@@ -37,17 +37,17 @@ def _collector_restored() -> Iterator[None]:
 def test_the_collector_is_off_for_a_command_that_ends(
     monkeypatch: pytest.MonkeyPatch, argv: list[str], collects: bool
 ) -> None:
-    seen: list[tuple[list[str], bool]] = []
+    seen: list[tuple[list[str], bool, bool]] = []
 
-    def main(args: list[str]) -> int:
-        seen.append((args, gc.isenabled()))
+    def main(args: list[str], *, own_process: bool = False) -> int:
+        seen.append((args, gc.isenabled(), own_process))
         return 3
 
     monkeypatch.setattr(trustcenter.cli, "main", main)
     with pytest.raises(SystemExit) as exit_:
         entry.run(argv)
     assert exit_.value.code == 3  # main's exit code is the process's
-    assert seen == [(argv, collects)]
+    assert seen == [(argv, collects, True)]  # and it says the process is its own
 
 
 def test_the_console_script_is_run() -> None:
