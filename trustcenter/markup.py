@@ -30,6 +30,8 @@ _TAG = re.compile(r"<[^>]+>")
 #: How a line may start a list item (a bullet, or the digits of an ordered item): such
 #: a line is not a plain paragraph.
 _ITEM_START = frozenset("-+*0123456789")
+#: What markdown-it reads as a line ending (CR, LF) or replaces before parsing (NUL).
+_LINE_BREAKS = frozenset("\n\r\0")
 
 
 def url_problem(url: str) -> str | None:
@@ -110,8 +112,19 @@ def _parsed(text: str) -> Markup:
 
     A build renders a description for its page, and the leak guard renders it again to
     know the text a reader sees (``guard._forms``); the same text gives the same HTML.
+
+    A value of one line (no line ending, nor the NUL markdown-it replaces) that does not
+    start as a list item would is one paragraph whose content is the value trimmed as
+    markdown-it trims it (``mdTrim``): the block parser would make exactly that one
+    paragraph token, holding that content, so its inline content is parsed alone
+    (``renderInline``) and wrapped in the paragraph's tags, which is what rendering the
+    whole value gives (less its final line feed); the block rules are skipped.
+    ``tests/unit/test_markup.py`` holds this equal to the parser.
     """
-    return Markup(_parser(strict_links=True).render(text).strip())
+    parser = _parser(strict_links=True)
+    if _LINE_BREAKS.isdisjoint(text) and (line := mdTrim(text)) and line[0] not in _ITEM_START:
+        return Markup(f"<p>{parser.renderInline(line)}</p>")
+    return Markup(parser.render(text).strip())
 
 
 def render_inline(text: str) -> Markup:

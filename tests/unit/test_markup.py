@@ -208,3 +208,25 @@ def test_render_markdown_equals_the_parser_on_every_kind_of_character() -> None:
     samples += [f"{a} {b}" for a in _BLOCK_ALPHABET for b in _BLOCK_ALPHABET]
     wrong = [text for text in samples if render_markdown(text) != _parsed_markdown(text)]
     assert not wrong, wrong[:5]
+
+
+#: One-line values with markup: emphasis, code, links and their pieces, escapes,
+#: entities, list markers, spaces of every kind, and words.
+_MARKUP_PIECES = [
+    "*", "**", "_", "__", "`", "``", "[", "]", "(", ")", "](", "[a](https://e.com/x)",
+    "[b](mailto:a@e.com)", "[c](javascript:x)", "<https://e.com>", "\\", "\\*", "&amp;",
+    "&#42;", "&nbsp;", "&", " ", "  ", "\t", "\u00a0", "\u2003", "\x0b", "\x0c", "\x1c",
+    "-", "+", "1.", "2)", "#", ">", "!", "word", "CISO", "a_b", "é", "中", "😀", "<b>",
+]  # fmt: skip
+
+
+def test_render_markdown_equals_the_parser_on_one_line_values_with_markup() -> None:
+    # A one-line value with markup is parsed as a paragraph's inline content only: it
+    # must give what parsing the whole value gives.
+    chance = random.Random(5646)
+    samples = [
+        "".join(chance.choices(_MARKUP_PIECES, k=chance.randint(1, 14))) for _ in range(6000)
+    ]
+    samples += [f"{a}{b}x{a}" for a in _MARKUP_PIECES for b in _MARKUP_PIECES]
+    wrong = [text for text in samples if render_markdown(text) != _parsed_markdown(text)]
+    assert not wrong, wrong[:5]
