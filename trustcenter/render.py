@@ -55,7 +55,7 @@ from trustcenter.model.months import iso
 from trustcenter.projection import Projection, project
 from trustcenter.status import framework_name, long_date
 from trustcenter.tables import label_cells
-from trustcenter.transfers import filter_values, regime_words, transfer_text, transfers_before
+from trustcenter.transfers import regime_words, standing_values, transfer_text, transfers_before
 
 #: Where the build writes each Atom feed, below the site's root.
 FEEDS = {
@@ -102,9 +102,31 @@ def _environment() -> Environment:
         long_date=long_date,
         iso=iso,
         slug=slug,
+        criteria_list=criteria_list,
     )
-    env.globals.update(criteria=criteria())
+    env.globals.update(status_labels=STATUS_LABELS)
     return env
+
+
+#: Each control status as the tables show it ("in_progress": "In progress").
+STATUS_LABELS = {
+    status.value: status.value.replace("_", " ").capitalize() for status in ControlStatus
+}
+
+
+@cache
+def _criterion_abbrs() -> dict[str, Markup]:
+    """Each criterion as a table names it: its identifier, with its topic as the title."""
+    return {
+        criterion.id: Markup('<abbr title="{}">{}</abbr>').format(criterion.topic, criterion.id)
+        for criterion in criteria().values()
+    }
+
+
+def criteria_list(ids: Iterable[str]) -> Markup:
+    """``CC6.1, CC6.2``: the criteria ``ids`` named as :func:`_criterion_abbrs` does."""
+    abbrs = _criterion_abbrs()
+    return Markup(", ").join(abbrs[criterion_id] for criterion_id in ids)
 
 
 def _render(template: str, **context: Any) -> Markup:
@@ -150,6 +172,7 @@ class Renderer:
         self.today = today
         #: What each attestation stands as today: the one judgement every section reads.
         self.projection = project(trust_center, today)
+        self._subprocessors: Markup | None = None
 
     def _access_contact(self) -> Contact | None:
         return self.tc.company.contact(ContactPurpose.ACCESS_REQUESTS)
@@ -229,7 +252,8 @@ class Renderer:
         # Which controls cover each criterion, from one pass over the controls (not one
         # per criterion), each control once per criterion, in the order of the data.
         covering: dict[str, list[Control]] = {}
-        for control in self.tc.public_controls():
+        covering_controls = self.tc.public_controls()
+        for control in covering_controls:
             for criterion_id in dict.fromkeys(control.criteria):
                 covering.setdefault(criterion_id, []).append(control)
         gated = Counter(
@@ -244,7 +268,12 @@ class Renderer:
                 for criterion in criteria_of(category)
             ]
             groups.append((category, rows))
-        return _render("criteria_coverage.html", groups=groups, links=links)
+        # Each control's link, worked out once, not once per criterion it covers.
+        hrefs = {
+            control.id: links.page("controls", "control-" + slug(control.id))
+            for control in covering_controls
+        }
+        return _render("criteria_coverage.html", groups=groups, hrefs=hrefs)
 
     def subprocessors(self) -> Markup:
         """The subprocessors engaged on the build date, and when the list last changed.
@@ -252,14 +281,16 @@ class Renderer:
         Each row says per regime which mechanism covers which destination; its filter
         values are the standing mechanisms with their regime (``EU/EEA: Standard ...``).
         """
-        verify_days = self.tc.settings.thresholds.dpf_verify_days
-        return _render(
-            "subprocessors.html",
-            subprocessors=self.tc.current_subprocessors(self.today),
-            transfers=lambda sub: regime_words(sub, self.today, verify_days),
-            filter_values=lambda sub: filter_values(sub, self.today, verify_days),
-            last_changed=last_changed(self.tc, self.today),
-        )
+        if self._subprocessors is None:  # the same list on every page that shows it
+            verify_days = self.tc.settings.thresholds.dpf_verify_days
+            rows = []
+            for sub in self.tc.current_subprocessors(self.today):
+                regimes = regime_words(sub, self.today, verify_days)
+                rows.append((sub, regimes, standing_values(regimes)))
+            self._subprocessors = _render(
+                "subprocessors.html", rows=rows, last_changed=last_changed(self.tc, self.today)
+            )
+        return self._subprocessors
 
     def subprocessor_changes(self, links: Links) -> Markup:
         """The notice period, how to follow changes, then upcoming and past changes."""

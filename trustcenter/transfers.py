@@ -8,6 +8,7 @@ from :mod:`trustcenter.destinations`; this module only says it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from trustcenter.destinations import ClaimState, covers, dpf_claim, law
@@ -209,8 +210,13 @@ def filter_values(sub: Subprocessor, today: dt.date, verify_days: int = 90) -> l
 
     ``EU/EEA: Standard Contractual Clauses (2021)``; a lapsed DPF claim is not one.
     """
+    return standing_values(regime_words(sub, today, verify_days))
+
+
+def standing_values(regimes: Iterable[RegimeWords]) -> list[str]:
+    """:func:`filter_values` of a subprocessor whose :func:`regime_words` are ``regimes``."""
     values: list[str] = []
-    for words in regime_words(sub, today, verify_days):
+    for words in regimes:
         for destination in words.destinations:
             for mechanism in destination.mechanisms:
                 value = f"{words.regime.label}: {mechanism.label}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import (
@@ -101,9 +102,17 @@ class Internal(Model):
     notes: Text | None = None
 
 
+_NOT_IN_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=1 << 15)
 def slug(text: str) -> str:
-    """A lower-case anchor fragment for ``text`` (``AC-01`` becomes ``ac-01``)."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """A lower-case anchor fragment for ``text`` (``AC-01`` becomes ``ac-01``).
+
+    Kept per text: a build slugs each identifier when it checks anchors are unique, in
+    the controls table, and again for every criterion a control covers.
+    """
+    return _NOT_IN_SLUG.sub("-", text.lower()).strip("-")
 
 
 def describe(value: Any) -> str:
