@@ -70,8 +70,12 @@ LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo"
 SIZES = [(1000, 50), (5000, 500)]
 #: The builders measured; each is timed through ``trustcenter build`` beside its plain build.
 BUILDERS = ("mkdocs", "properdocs", "zensical")
-#: Goals (issue 6).
+#: Goals (issues 6 and 13).
 GOAL_OVERHEAD = 1.2
+#: The example's goal as it can be held (issue 13): 1.2x of the least any build on the
+#: libraries the design needs can cost (the floor with the data checked). Its floor
+#: alone is already above 1.2x of the plain build; see the README's "Measured".
+GOAL_OVER_FLOOR = 1.2
 GOAL_LARGE_OVERHEAD = 1.5
 GOAL_CHECK_S = 0.25
 GOAL_OVERVIEW_BYTES = 200 * 1000
@@ -701,9 +705,20 @@ class Table:
 
 
 def floor_rows(
-    table: Table, plain_project: Path, site_dir: Path, data: Path, plain: Timing, runs: int
+    table: Table,
+    plain_project: Path,
+    site_dir: Path,
+    data: Path,
+    plain: Timing,
+    runs: int,
+    full: Timing | None = None,
 ) -> None:
-    """Print the floor of a build against its plain build (:func:`time_floor`)."""
+    """Print the floor of a build against its plain build (:func:`time_floor`).
+
+    With ``full`` (the pipeline's timing), also the pipeline against the floor with the
+    data checked, held to :data:`GOAL_OVER_FLOOR`.
+    """
+    floor = plain
     for label, floor in (
         (
             "  floor: plain + macros plugin + model imports",
@@ -714,6 +729,15 @@ def floor_rows(
         table.timing(label, floor)
         table.row(
             "    floor / plain", f"{floor.wall / plain.wall:.2f}x", f"{floor.cpu / plain.cpu:.2f}x"
+        )
+    if full is not None:
+        cpu_ratio = full.cpu / floor.cpu
+        table.row(
+            "  pipeline / floor with the data checked",
+            f"{full.wall / floor.wall:.2f}x",
+            f"{cpu_ratio:.2f}x",
+            f"<= {GOAL_OVER_FLOOR:g}x",
+            cpu_ratio <= GOAL_OVER_FLOOR,
         )
 
 
@@ -776,7 +800,9 @@ def main() -> None:
                 cpu_ratio <= GOAL_OVERHEAD,  # judged on cpu: the machine is shared
             )
             if builder == "mkdocs":
-                floor_rows(table, plain_project, folder / "floor", REPO / "data", plain, args.runs)
+                floor_rows(
+                    table, plain_project, folder / "floor", REPO / "data", plain, args.runs, full
+                )
         table.timing(
             "example: mkdocs build (direct, plugin's pass)",
             time_build(REPO, folder / "example-direct", args.runs),

@@ -7,14 +7,19 @@ All three read ``mkdocs.yml``:
   per process);
 - **properdocs** (ProperDocs 1.6.7, a fork of MkDocs 1.x that renames ``mkdocs.*`` at
   import time: once imported, every later ``import mkdocs`` of the process gets
-  ProperDocs) runs in the same process when the process runs this one build and then
-  exits (the ``trustcenter`` command: :func:`Builder.runs_here`) and has not imported
-  MkDocs; elsewhere (a test calling the build in a process that goes on) in a
-  subprocess, so that it never takes MkDocs' place in that process;
-- **zensical** (0.0.73) runs in a subprocess with a generated configuration that
-  inherits ``mkdocs.yml`` (its only way to change the output folder and to set the
-  site's name), always with ``--clean``, so its cache never serves a page sealed
-  under an older secret, grant list or build date.
+  ProperDocs);
+- **zensical** (0.0.73) runs with a generated configuration that inherits
+  ``mkdocs.yml`` (its only way to change the output folder and to set the site's
+  name), always with ``--clean``, so its cache never serves a page sealed under an
+  older secret, grant list or build date.
+
+ProperDocs and Zensical run through their own command line, called in this process
+when the process runs this one build and then exits (the ``trustcenter`` command; for
+ProperDocs, only if MkDocs is not imported yet): see :meth:`Builder.runs_here`. They
+then share the loaded data too. Elsewhere (a test calling the build in a process that
+goes on) they run as a subprocess, so that ProperDocs never takes MkDocs' place in that
+process and Zensical's runtime keeps nothing from one build to the next; that
+subprocess takes the data checked here from :func:`trustcenter.site_macros.hand_over`.
 
 Each writes into a fresh folder that :mod:`trustcenter.publish` gives it; none of them
 runs the after-build steps (:mod:`trustcenter.pipeline` does, after the builder).
@@ -228,16 +233,19 @@ class Builder:
     def runs_here(self, *, own_process: bool) -> bool:
         """True when :meth:`run` builds in this process (so it can share the loaded data).
 
-        ``own_process``: this process runs one build and exits (the ``trustcenter``
-        command), so ProperDocs may take MkDocs' names in it, provided MkDocs itself is
-        not imported already. MkDocs always runs here; Zensical never does.
+        ``own_process``: this process runs one build and then exits (the ``trustcenter``
+        command). MkDocs always runs here. ProperDocs and Zensical only in such a
+        process, and ProperDocs only if MkDocs itself is not imported already (it would
+        take MkDocs' names from under it).
         """
         if self.name == "mkdocs":
             return True
+        if not own_process:
+            return False
         if self.name == "properdocs":
             imported = sys.modules.get("mkdocs")
-            return own_process and (imported is None or imported is sys.modules.get("properdocs"))
-        return False
+            return imported is None or imported is sys.modules.get("properdocs")
+        return True
 
     def run(
         self,
@@ -263,11 +271,16 @@ class Builder:
             )
         if self.name == "mkdocs":
             self._run_mkdocs(config, out, strict, environment)
-        elif self.runs_here(own_process=own_process):
-            self._run_properdocs(config, out, strict, environment)
-        else:
-            command = self._command(config, out, strict, titles)
-            self._run_subprocess(command, config, out, environment)
+            return
+        arguments = self._arguments(config, out, strict, titles)
+        try:
+            if self.runs_here(own_process=own_process):
+                self._run_here(arguments, config, environment, say)
+            else:
+                self._run_subprocess(arguments, config, environment)
+        finally:
+            if self.name == "zensical":
+                self.generated_config(config, out).unlink(missing_ok=True)
 
     def _run_mkdocs(
         self, config: SiteConfig, out: Path, strict: bool, environment: Mapping[str, str]
@@ -300,38 +313,44 @@ class Builder:
         finally:
             logger.removeHandler(handler)
 
-    def _run_properdocs(
-        self, config: SiteConfig, out: Path, strict: bool, environment: Mapping[str, str]
+    def _run_here(
+        self,
+        arguments: list[str],
+        config: SiteConfig,
+        environment: Mapping[str, str],
+        say: Callable[[str], None],
     ) -> None:
-        # Through ProperDocs' own command line, called here: its logging (warnings logged
-        # under mkdocs.* count for --strict) and plugin set-up are those of its command.
+        # The builder's own command line (a click command), called here rather than in a
+        # process of its own: its logging (for ProperDocs, warnings logged under mkdocs.*
+        # count for --strict) and its plugins' set-up are those of its command.
         import click
-        from properdocs.__main__ import cli
 
+        command = importlib.import_module(_COMMAND_LINES[self.name]).cli
         try:
             with (
                 _environment({**environment, **_QUIET}),
                 contextlib.chdir(config.path.parent),
             ):
-                cli.main(
-                    self._command(config, out, strict, ("", ""))[3:],
-                    prog_name="properdocs",
-                    standalone_mode=False,
-                )
-        except click.ClickException as error:  # its Abort (--strict) included
+                command.main(arguments, prog_name=self.name, standalone_mode=False)
+        except click.ClickException as error:  # ProperDocs' Abort (--strict) included
             raise BuilderFailed(error.format_message().strip()) from None
         except SystemExit as error:  # mkdocs-macros exits on a macro error
             raise BuilderFailed(f"a plugin stopped the build (exit status {error.code})") from None
-        except Exception as error:  # a plugin's own error (a macro's, Jinja's): a failure
-            raise BuilderFailed(f"{type(error).__name__}: {error}") from None
+        except Exception as error:  # a plugin's or the runtime's error (Zensical's --strict)
+            # Zensical's runtime gives a Python error with its traceback in the message:
+            # the traceback is said first, the failure is its first line.
+            reason, _, details = str(error).partition("\n")
+            if details.strip():
+                say(details.rstrip())
+            raise BuilderFailed(f"{type(error).__name__}: {reason}") from None
 
-    def _command(
+    def _arguments(
         self, config: SiteConfig, out: Path, strict: bool, titles: tuple[str, str]
     ) -> list[str]:
+        """The builder's command-line arguments; for Zensical, its configuration written."""
         flags = ["--strict"] if strict else []
         if self.name == "properdocs":
-            return [sys.executable, "-m", "properdocs", "build", "-f", str(config.path),
-                    "-d", str(out), *flags]  # fmt: skip
+            return ["build", "-f", str(config.path), "-d", str(out), *flags]
         root = config.path.parent
         if not out.absolute().is_relative_to(root):
             raise BuilderFailed(
@@ -348,8 +367,7 @@ class Builder:
             **({"site_description": theme_text(description)} if description else {}),
         }
         generated.write_text(json.dumps(settings, indent=2) + "\n", "utf-8")
-        return [sys.executable, "-m", "zensical", "build", "-f", str(generated), "--clean",
-                *flags]  # fmt: skip
+        return ["build", "-f", str(generated), "--clean", *flags]
 
     @staticmethod
     def generated_config(config: SiteConfig, out: Path) -> Path:
@@ -357,17 +375,17 @@ class Builder:
         return config.path.parent / f"{out.parent.name}.yml"
 
     def _run_subprocess(
-        self, command: list[str], config: SiteConfig, out: Path, environment: Mapping[str, str]
+        self, arguments: list[str], config: SiteConfig, environment: Mapping[str, str]
     ) -> None:
+        command = [sys.executable, "-m", self.package, *arguments]
         env = {**os.environ, **environment, **_QUIET}
-        try:
-            done = subprocess.run(command, cwd=config.path.parent, env=env, check=False)
-        finally:
-            if self.name == "zensical":
-                self.generated_config(config, out).unlink(missing_ok=True)
+        done = subprocess.run(command, cwd=config.path.parent, env=env, check=False)
         if done.returncode != 0:
             raise BuilderFailed(f"exited with status {done.returncode} (see its output above)")
 
+
+#: The module of each builder's command line (a click group named ``cli``).
+_COMMAND_LINES = {"properdocs": "properdocs.__main__", "zensical": "zensical.main"}
 
 BUILDERS: dict[str, Builder] = {
     "mkdocs": Builder("mkdocs", "mkdocs", "material"),

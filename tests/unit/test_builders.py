@@ -110,7 +110,9 @@ _PROPERDOCS = types.ModuleType("properdocs")
     [
         ("mkdocs", False, {}, True),
         ("mkdocs", True, {"mkdocs": _REAL_MKDOCS}, True),
-        ("zensical", True, {}, False),
+        # Zensical only in a process of its own, MkDocs imported or not.
+        ("zensical", True, {"mkdocs": _REAL_MKDOCS}, True),
+        ("zensical", False, {}, False),
         # ProperDocs answers every later 'import mkdocs': only in a process of its own,
         ("properdocs", True, {}, True),
         ("properdocs", False, {}, False),
