@@ -113,9 +113,13 @@ def _squash(text: str) -> str:
 def _as_text(markup: str, tag: re.Pattern[str] = _TAG) -> list[str]:
     """The text a reader sees in ``markup``, entities decoded.
 
-    Tags are dropped (as inline tags are) or taken as spaces (as block tags are).
+    Tags are dropped (as inline tags are) or taken as spaces (as block tags are). The
+    pieces between tags are found once: joined with ``""`` and ``" "`` they are exactly
+    ``tag.sub("", markup)`` and ``tag.sub(" ", markup)`` (the pattern never matches an
+    empty string).
     """
-    return [_squash(html.unescape(tag.sub(gap, markup))) for gap in ("", " ")]
+    pieces = tag.split(markup)
+    return [_squash(html.unescape(gap.join(pieces))) for gap in ("", " ")]
 
 
 def _readings(markup: str, tag: re.Pattern[str] = _TAG, longest: int | None = None) -> list[str]:
@@ -187,66 +191,113 @@ def _is_restricted_entry(entry: BaseModel) -> bool:
     return isinstance(entry, Grant)
 
 
-def _walk(value: Any, where: str, restricted: bool, into: list[tuple[str, str, bool]]) -> None:
-    """Append (text, field, restricted) to ``into`` for every free-text string below ``value``.
+#: Per model class: each field's name, and whether everything below it is restricted
+#: by the field itself (``gated``, ``internal``, a gated file's ``path``).
+_PLANS: dict[type[BaseModel], tuple[tuple[str, bool], ...]] = {}
 
-    ``value`` is a model or a list, walked in the order of its fields and items; strings
-    are taken where they are met, so only models and lists are walked into (a call per
-    string or date would be most of the time: tens of thousands of them).
+
+def _plan(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """The fields of ``model`` in their order, each with whether it restricts what it holds."""
+    plan = _PLANS.get(model)
+    if plan is None:
+        # A file's path is gated too; its title is a label ("SOC 2 Type 2 report")
+        # that public pages may well say in their own words, so it is not searched.
+        plan = _PLANS[model] = tuple(
+            (
+                name,
+                name in ("gated", "internal") or (issubclass(model, GatedFile) and name == "path"),
+            )
+            for name in model.__pydantic_fields__
+        )
+    return plan
+
+
+def _walk(
+    value: Any, where: str, restricted: bool, public: list[str], hidden: list[tuple[str, str]]
+) -> None:
+    """List every free-text string below ``value``, a restricted one with its field.
+
+    ``value`` is a model or a list, walked in the order of its fields and items; a public
+    string is appended to ``public``, a restricted one to ``hidden`` as (text, field).
+    Strings are taken where they are met, so only models and lists are walked into (a
+    call per string or date would be most of the time: tens of thousands of them), and a
+    field's name is spelled out only for restricted strings. A model's fields and what
+    each restricts are worked out once per class (:func:`_plan`), and its place
+    (``_source``) read from pydantic's private attributes directly.
     """
     if isinstance(value, BaseModel):
-        source = value._source if isinstance(value, Model) else None
+        private = value.__pydantic_private__ if isinstance(value, Model) else None
+        source = private.get("_source") if private else None
         if source is not None:
             where = f"{source[0]}: " + "".join(
                 f"[{p}]" if isinstance(p, int) else f".{p}" for p in source[1]
             ).lstrip(".")
         restricted = restricted or _is_restricted_entry(value)
-        for name in type(value).model_fields:
-            # A file's path is gated too; its title is a label ("SOC 2 Type 2 report")
-            # that public pages may well say in their own words, so it is not searched.
-            below = (
-                restricted
-                or name in ("gated", "internal")
-                or (isinstance(value, GatedFile) and name == "path")
-            )
+        for name, restricts in _plan(type(value)):
             item = getattr(value, name)
             if isinstance(item, str):
-                if not isinstance(item, enum.Enum):
-                    into.append((item, f"{where}.{name}", below))
+                if isinstance(item, enum.Enum):
+                    continue
+                if restricted or restricts:
+                    hidden.append((item, f"{where}.{name}"))
+                else:
+                    public.append(item)
             elif isinstance(item, BaseModel | list):
-                _walk(item, f"{where}.{name}", below, into)
+                _walk(item, f"{where}.{name}", restricted or restricts, public, hidden)
     else:
         for index, item in enumerate(value):
             if isinstance(item, str):
-                if not isinstance(item, enum.Enum):
-                    into.append((item, f"{where}[{index}]", restricted))
+                if isinstance(item, enum.Enum):
+                    continue
+                if restricted:
+                    hidden.append((item, f"{where}[{index}]"))
+                else:
+                    public.append(item)
             elif isinstance(item, BaseModel | list):
-                _walk(item, f"{where}[{index}]", restricted, into)
+                _walk(item, f"{where}[{index}]", restricted, public, hidden)
 
 
 _MARKDOWN = re.compile(r"[*_`\\[\]<>&]|^\s*(?:[-+*]|\d+[.)])\s|\n\s*\n", re.M)
+#: :data:`_MARKDOWN` can match only where one of these characters is, or at the start
+#: (its other two ways start a line, or need a line break): see :func:`_may_be_markdown`.
+_MARKDOWN_CHARACTER = re.compile(r"[*_`\\[\]<>&\n]")
+_LIST_ITEM_START = re.compile(r"\s*(?:[-+*]|\d+[.)])\s")
+
+
+def _may_be_markdown(text: str) -> bool:
+    r"""True exactly when :data:`_MARKDOWN` finds something in ``text``.
+
+    Its three ways, one by one: a character of the first is found by
+    :data:`_MARKDOWN_CHARACTER` too; the third needs a line break (``\n``, also in it);
+    the second starts at a line's start, which without a line break is only the text's
+    start (``^`` under ``re.M`` matches at the start and after ``\n`` only), where
+    :data:`_LIST_ITEM_START` tries it. Several times faster over tens of thousands of
+    strings, most of them plain (``tests/unit/test_guard.py`` holds the two equal).
+    """
+    if _MARKDOWN_CHARACTER.search(text):
+        return _MARKDOWN.search(text) is not None
+    return _LIST_ITEM_START.match(text) is not None
 
 
 @functools.cache
-def _forms(text: str) -> frozenset[str]:
-    """The ways ``text`` may read once rendered; plain text has only one."""
-    if not _MARKDOWN.search(text):
-        return frozenset({_squash(text)})
-    return frozenset({_squash(text), *_as_text(render_markdown(text))})
+def _forms(text: str) -> tuple[str, ...]:
+    """The ways ``text`` may read once rendered; plain text has only one (no duplicates)."""
+    if not _may_be_markdown(text):
+        return (_squash(text),)
+    return tuple(dict.fromkeys((_squash(text), *_as_text(render_markdown(text)))))
 
 
 def restricted_values(trust_center: TrustCenter) -> list[Restricted]:
     """Every restricted value worth searching for, by the rule in this module's docstring."""
+    strings: list[str] = []
+    hidden: list[tuple[str, str]] = []
+    _walk(trust_center, "", False, strings, hidden)
     public: set[str] = set()
+    for text in set(strings):
+        public.update(_forms(text))
     found: dict[str, str] = {}
-    strings: list[tuple[str, str, bool]] = []
-    _walk(trust_center, "", False, strings)
-    for text, field, restricted in strings:
-        forms = _forms(text)
-        if not restricted:
-            public.update(forms)
-            continue
-        for form in forms:
+    for text, field in hidden:
+        for form in _forms(text):
             if len(form) >= MINIMUM_LENGTH:
                 found.setdefault(form, field)
     return [Restricted(text, field) for text, field in found.items() if text not in public]
@@ -270,25 +321,62 @@ def _json_strings(value: Any, into: list[str]) -> list[str]:
 _TAG_IN_STRING = re.compile(r"<[^>\0]*>")
 
 
+def _strings_are_in_text(text: str, nul_free: bool) -> bool:
+    r"""True when a JSON ``text``'s strings can have no reading that its own readings lack.
+
+    That is when ``text`` holds no ``\`` and no ``<``, and the values searched for hold
+    no NUL (``nul_free``). Why, with the strings joined by NUL as :func:`haystacks` reads
+    them:
+
+    1. Without ``\`` a JSON text has no escapes, so each string is exactly the
+       characters between its quotes in ``text``; JSON text holds no NUL, and outside
+       its strings only ``{}[],:``, white space, numbers and literals: no ``&``.
+    2. A value without NUL found in the strings' reading as written lies within one
+       string's stretch between two NULs. Squashing white space treats that stretch as
+       it treats the same characters between quotes in ``text`` (NUL and ``"`` are both
+       not white space), so the value is in ``text``'s reading as written.
+    3. The decoded readings the same way: a character reference begins with ``&``,
+       inside a string; where its name runs on into the NUL (in ``text``, the quote)
+       after the string, :func:`html.unescape` takes the longest known name it starts
+       with, and no known name holds NUL or ``"``, so each string decodes alike in both,
+       and nothing decodes to NUL. So a value in the strings' decoded reading is in
+       ``text``'s decoded reading, which is searched too (whole, or as written plus the
+       parts of :func:`_decoded_parts`, which cover every value up to the longest).
+    4. Without ``<`` there is no tag: the readings as text are the decoded reading.
+
+    Then the strings' readings are not made (for trust.json, 3.3 MB at 5,000 controls:
+    parsed, listed, joined and squashed for nothing); ``tests/unit/test_guard.py`` holds
+    the values found equal both ways on thousands of random JSON texts.
+    """
+    return nul_free and "\\" not in text and "<" not in text
+
+
 def haystacks(
-    data: bytes, suffix: str, text: str | None = None, longest: int | None = None
+    data: bytes,
+    suffix: str,
+    text: str | None = None,
+    longest: int | None = None,
+    *,
+    nul_free: bool = False,
 ) -> list[str]:
     """The texts to search in a file's ``data``: as written, and as a reader or a parser gets them.
 
     ``suffix`` is the file's (``.html``); ``text`` its content already decoded, when the
     caller has it. Bytes that are not UTF-8 are replaced, so a value written as UTF-8
     inside a binary file is still found. A JSON file's strings are read together, joined
-    by NUL (which no value contains), each as a reader or a parser would meet it. With
-    ``longest``, the length of the longest value searched for, the decoded readings are
-    given as the parts that may differ from the readings as written (the same values are
-    found in them: see :func:`_decoded_parts`).
+    by NUL, each as a reader or a parser would meet it. With ``longest``, the length of
+    the longest value searched for, the decoded readings are given as the parts that may
+    differ from the readings as written (the same values are found in them: see
+    :func:`_decoded_parts`); with ``nul_free`` too (no value searched for holds NUL), a
+    JSON file whose strings' readings can find nothing its own readings miss is read
+    as written only (:func:`_strings_are_in_text`).
     """
     if text is None:
         text = data.decode("utf-8", "replace")
     if suffix.lower() not in _TEXT_SUFFIXES:
         return [text]
     texts = _readings(text, longest=longest)
-    if suffix.lower() == ".json":
+    if suffix.lower() == ".json" and not _strings_are_in_text(text, nul_free):
         with contextlib.suppress(ValueError):  # not JSON after all: searched as text
             strings = "\0".join(_json_strings(json.loads(text), []))
             # One string's '<' and a later one's '>' must not be taken for a tag.
@@ -344,6 +432,7 @@ class Guard:
         self.unchanged_from = tuple(unchanged_from)
         self._automaton: Any = None
         self._longest = max((len(value.text) for value in self.values), default=0)
+        self._nul_free = not any("\0" in value.text for value in self.values)
         if self.values:
             self._automaton = ahocorasick_rs.BytesAhoCorasick(
                 [_utf8(value.text) for value in self.values]
@@ -367,7 +456,9 @@ class Guard:
             return []
         found = {
             self.values[index].field
-            for haystack in haystacks(data, path.suffix, text, self._longest)
+            for haystack in haystacks(
+                data, path.suffix, text, self._longest, nul_free=self._nul_free
+            )
             for index, _, _ in self._automaton.find_matches_as_indexes(
                 _utf8(haystack), overlapping=True
             )

@@ -1,28 +1,38 @@
 from __future__ import annotations
 
 import base64
+import enum
 import hashlib
 import html
 import json
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
 from tests.unit.unit_support import DataFolder
 from trustcenter.filegate import write_sealed_files
 from trustcenter.guard import (
+    _MARKDOWN,
+    _TAG,
+    _TAG_IN_STRING,
     MINIMUM_LENGTH,
     Guard,
     Leak,
     Restricted,
     _as_text,
     _decoded_parts,
+    _forms,
+    _is_restricted_entry,
+    _may_be_markdown,
     file_leaks,
+    haystacks,
     restricted_values,
     scan,
 )
-from trustcenter.model import TrustCenter
+from trustcenter.model import GatedFile, Model, TrustCenter
 from trustcenter.restricted_files import RestrictedFile
 
 # An internal attestation (with an enumeration longer than the minimum length), a gated
@@ -474,8 +484,14 @@ def test_json_value_after_a_less_than_sign(site: Path) -> None:
 def _restricted_file(folder: Path, data: bytes) -> RestrictedFile:
     path = folder / "soc2.pdf"
     path.write_bytes(data)
-    return RestrictedFile("attestation/soc2/soc2.pdf", "SOC 2", "soc2.pdf", path, len(data),
-                          hashlib.sha256(data).hexdigest())
+    return RestrictedFile(
+        "attestation/soc2/soc2.pdf",
+        "SOC 2",
+        "soc2.pdf",
+        path,
+        len(data),
+        hashlib.sha256(data).hexdigest(),
+    )
 
 
 PDF_BYTES = b"%PDF-1.4\n" + bytes(range(256)) * 4
@@ -486,9 +502,11 @@ PDF_BYTES = b"%PDF-1.4\n" + bytes(range(256)) * 4
     [
         pytest.param("copy.pdf", PDF_BYTES, id="byte-identical"),
         pytest.param("assets/report.bin", b"prefix" + PDF_BYTES + b"suffix", id="contained"),
-        pytest.param("reports/index.html",
-                     b'<a href="data:application/pdf;base64,' + base64.b64encode(PDF_BYTES)
-                     + b'">x</a>', id="base64-in-a-page"),
+        pytest.param(
+            "reports/index.html",
+            b'<a href="data:application/pdf;base64,' + base64.b64encode(PDF_BYTES) + b'">x</a>',
+            id="base64-in-a-page",
+        ),
     ],
 )
 def test_a_restricted_file_in_the_output_is_a_leak(
@@ -501,8 +519,10 @@ def test_a_restricted_file_in_the_output_is_a_leak(
     (site / "index.html").write_bytes(b"<p>nothing here</p>")
     [leak] = file_leaks(site, [file])
     assert leak.file == str(site / name)
-    assert leak.format() == (f"{site / name}: contains the bytes of the restricted file "
-                             "soc2.pdf (attestation/soc2/soc2.pdf)")
+    assert leak.format() == (
+        f"{site / name}: contains the bytes of the restricted file "
+        "soc2.pdf (attestation/soc2/soc2.pdf)"
+    )
 
 
 def test_a_sealed_asset_or_a_part_of_a_file_is_not_a_leak(tmp_path: Path) -> None:
@@ -580,8 +600,7 @@ def test_guard_finds_a_decoded_value_far_into_a_large_page(site: Path, value: st
     filler = "<p>Daily encrypted backups, restored every quarter as a test.</p>\n" * 20000
     page = write(
         site / "controls" / "index.html",
-        f"<html><body>{filler}<abbr title=\"{html.escape(value)}\">x</abbr>{filler}"
-        "</body></html>",
+        f'<html><body>{filler}<abbr title="{html.escape(value)}">x</abbr>{filler}</body></html>',
     )
     assert scan(site, [Restricted(value, FIELD), Restricted("x" * 300, OTHER_FIELD)]) == [
         Leak(str(page), FIELD)
@@ -605,3 +624,208 @@ def test_every_value_in_a_text_is_found_and_no_other(seed: int) -> None:
         data = text.encode("utf-8", "surrogatepass")
         found = Guard(values).value_leaks(Path("f.bin"), Path("f.bin"), data, text)
         assert [leak.field for leak in found] == sorted(v.field for v in values if v.text in text)
+
+
+# --- the guard's values, worked out the plain way -------------------------------------------
+
+
+def _plain_strings(value: Any, where: str, restricted: bool) -> list[tuple[str, str, bool]]:
+    """(text, field, restricted) of every free-text string below ``value``, the plain way.
+
+    Each model's fields through ``model_fields`` and ``getattr``, its place through
+    ``_source``: what the guard's walk did before it was made faster.
+    """
+    found: list[tuple[str, str, bool]] = []
+    if isinstance(value, BaseModel):
+        source = value._source if isinstance(value, Model) else None
+        if source is not None:
+            where = f"{source[0]}: " + "".join(
+                f"[{p}]" if isinstance(p, int) else f".{p}" for p in source[1]
+            ).lstrip(".")
+        restricted = restricted or _is_restricted_entry(value)
+        items = [
+            (
+                f"{where}.{name}",
+                getattr(value, name),
+                restricted
+                or name in ("gated", "internal")
+                or (isinstance(value, GatedFile) and name == "path"),
+            )
+            for name in type(value).model_fields
+        ]
+    else:
+        items = [(f"{where}[{i}]", item, restricted) for i, item in enumerate(value)]
+    for field, item, below in items:
+        if isinstance(item, str) and not isinstance(item, enum.Enum):
+            found.append((item, field, below))
+        elif isinstance(item, BaseModel | list):
+            found += _plain_strings(item, field, below)
+    return found
+
+
+def _plain_restricted_values(trust_center: TrustCenter) -> set[tuple[str, str]]:
+    public: set[str] = set()
+    found: dict[str, str] = {}
+    for text, field, restricted in _plain_strings(trust_center, "", False):
+        plain = not _MARKDOWN.search(text)
+        forms = {" ".join(text.split())} | (set() if plain else set(_as_text(_render(text))))
+        if not restricted:
+            public |= forms
+            continue
+        for form in forms:
+            if len(form) >= MINIMUM_LENGTH:
+                found.setdefault(form, field)
+    return {(text, field) for text, field in found.items() if text not in public}
+
+
+def _render(text: str) -> str:
+    from trustcenter.markup import render_markdown
+
+    return str(render_markdown(text))
+
+
+def test_restricted_values_are_those_of_the_plain_walk(trust_center: TrustCenter) -> None:
+    values = restricted_values(trust_center)
+    assert len({value.text for value in values}) == len(values)
+    assert {(v.text, v.field) for v in values} == _plain_restricted_values(trust_center)
+
+
+def test_a_gated_files_path_is_restricted_as_by_the_plain_walk(trust_center: TrustCenter) -> None:
+    report = trust_center.attestations[0]
+    files = [GatedFile(path="reports/soc2-type2-final.pdf", title="SOC 2 Type 2 report")]
+    center = trust_center.model_copy(
+        update={
+            "attestations": [
+                report.model_copy(update={"files": files}),
+                *trust_center.attestations[1:],
+            ]
+        }
+    )
+    values = {(v.text, v.field) for v in restricted_values(center)}
+    assert (
+        "reports/soc2-type2-final.pdf",
+        "data/attestations.yml: attestations[0].files[0].path",
+    ) in values
+    assert not any(text == "SOC 2 Type 2 report" for text, _ in values)
+    assert values == _plain_restricted_values(center)
+
+
+def test_restricted_values_of_the_example_are_those_of_the_plain_walk(
+    example: DataFolder,
+) -> None:
+    result = example.load()
+    assert result.trust_center is not None
+    values = restricted_values(result.trust_center)
+    assert len(values) > 50
+    assert {(v.text, v.field) for v in values} == _plain_restricted_values(result.trust_center)
+
+
+# Characters that make the Markdown pattern match or nearly match: its marks, list item
+# starts, line breaks and every kind of white space, digits, letters.
+_MARKDOWN_PIECES = [
+    "*", "_", "`", "\\", "[", "]", "<", ">", "&", "-", "+", ".", ")", "1", "12", "a", "x y",
+    " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\xa0", "\u2028", "\u2003",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_may_be_markdown_is_the_markdown_pattern(seed: int) -> None:
+    generator = random.Random(seed)
+    matched = 0
+    for _ in range(1000):
+        pieces = generator.choices(_MARKDOWN_PIECES, k=generator.randint(0, 8))
+        text = "".join(pieces)
+        expected = _MARKDOWN.search(text) is not None
+        assert _may_be_markdown(text) is expected, repr(text)
+        matched += expected
+    assert 100 < matched < 900  # both answers are tried
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "plain words", " - item", "12. item", "12) x", "1.x", "a\n- item", "a\n\n b",
+     "a\n b", "\x1c* x", "\u2028- x", "x - y", "R&D", "a_b", "\n"],
+)  # fmt: skip
+def test_may_be_markdown_named_cases(text: str) -> None:
+    assert _may_be_markdown(text) is (_MARKDOWN.search(text) is not None)
+
+
+def test_forms_of_plain_and_markdown_text() -> None:
+    assert _forms("  two   words ") == ("two words",)
+    assert _forms("A *tabletop* exercise") == ("A *tabletop* exercise", "A tabletop exercise")
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_as_text_is_the_markup_with_tags_dropped_or_spaced(seed: int) -> None:
+    generator = random.Random(seed)
+    pieces = ["<b>", "</b>", "<", ">", "<p\n>", "a", "b", " ", "&amp;", "\0", "<x\0>"]
+    for _ in range(500):
+        markup = "".join(generator.choices(pieces, k=generator.randint(0, 12)))
+        for tag in (_TAG, _TAG_IN_STRING):
+            expected = [" ".join(html.unescape(tag.sub(gap, markup)).split()) for gap in ("", " ")]
+            assert _as_text(markup, tag) == expected, repr(markup)
+
+
+# --- a JSON file's strings, read only where they may find what the file's text does not -----
+
+# Strings with references, white space of every kind, quotes and backslashes (which JSON
+# escapes), '<' (a tag), non-ASCII text and NUL (escaped by JSON).
+_JSON_PIECES = [
+    "&amp;", "&amp", "&lt", "&notin;", "&not", "&#39;", "&#32;", "&#1;", "&", ";", "#", "a", "b",
+    "lt", "é", "中", " ", "  ", "\t", "\n", "\x85", "\xa0", "\u2003", '"', "\\", "<", ">", "\0",
+]  # fmt: skip
+
+
+def _random_string(generator: random.Random, pieces: list[str]) -> str:
+    return "".join(generator.choices(pieces, k=generator.randint(0, 6)))
+
+
+def _random_json(generator: random.Random, pieces: list[str], depth: int = 0) -> Any:
+    kind = generator.randint(0, 5 if depth < 3 else 2)
+    if kind in (0, 2):
+        return _random_string(generator, pieces)
+    if kind == 1:
+        return generator.choice([0, 12, -3.5, True, None])
+    if kind == 3:
+        return [_random_json(generator, pieces, depth + 1) for _ in range(generator.randint(0, 4))]
+    return {
+        _random_string(generator, pieces): _random_json(generator, pieces, depth + 1)
+        for _ in range(generator.randint(0, 4))
+    }
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_json_strings_are_read_when_they_may_find_more_than_the_text(seed: int) -> None:
+    # Every value (no NUL) up to the longest length that the readings of the strings find
+    # is found in the text's own readings when the shortcut leaves the strings out.
+    generator = random.Random(seed)
+    longest = 6
+    skipped = 0
+    # Half the texts from pieces JSON writes as they are (no escapes, so no backslash).
+    unescaped = [p for p in _JSON_PIECES if json.dumps(p, ensure_ascii=False)[1:-1] == p]
+    for _ in range(60):
+        pieces = generator.choice([_JSON_PIECES, unescaped])
+        text = json.dumps(
+            _random_json(generator, pieces),
+            ensure_ascii=generator.random() < 0.2,
+            indent=generator.choice([None, 1, "\t"]),
+        )
+        data = text.encode("utf-8")
+        full = haystacks(data, ".json", text, longest, nul_free=False)
+        fast = haystacks(data, ".json", text, longest, nul_free=True)
+        assert all(reading in full for reading in fast)  # nothing else is searched
+        skipped += fast != full
+        for reading in full:
+            for start in range(len(reading)):
+                for end in range(start + 1, min(start + longest, len(reading)) + 1):
+                    value = reading[start:end]
+                    if "\0" not in value:
+                        assert any(value in other for other in fast), (text, value)
+    assert skipped > 5  # the shortcut is taken, and tested
+
+
+def test_a_value_with_nul_is_still_searched_in_a_json_files_strings(site: Path) -> None:
+    # Joined by NUL, two strings make a value that holds one; no other reading has it.
+    value = "first string\0second string"
+    export = write(site / "trust.json", json.dumps(["first string", "second string"]))
+    assert scan(site, [Restricted(value, FIELD)]) == [Leak(str(export), FIELD)]
