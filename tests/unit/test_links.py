@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import random
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from trustcenter.links import broken_links, page_references
+from trustcenter.links import (
+    BrokenLink,
+    PageReferences,
+    _folders,
+    _split_relative,
+    broken_links,
+    check_links,
+    page_references,
+)
 
 
 class _Reference(HTMLParser):
@@ -104,3 +115,118 @@ def test_broken_links(tmp_path: Path, href: str, reason: str | None) -> None:
     (site / "assets" / "x" / "y.css").write_text("", "utf-8")
     found = [(link.href, link.reason) for link in broken_links(site, "/trust/")]
     assert found == ([] if reason is None else [(href, reason)])
+
+
+# Tags a page repeats (a table's cells, the navigation), with and without ids and links.
+_SNIPPETS = [
+    '<td data-label="Status">', '<a href="#c-1">', '<a href="../controls/#c-2" id="r">',
+    '<h2 id="c-1">', "<p>", '<abbr title="CC6.1">', '<img src="x.png" alt="">', "</a>",
+    '<a name="old">', '<div name="n" id="d">', '<A HREF="Up/">', "text &amp; more", "</td>",
+    '<link href="s.css" rel="stylesheet">', '<span class="md-grid">', '<div href="#c-1">',
+    '<a name="n" id="d">',
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_page_references_of_pages_repeating_their_tags(seed: int) -> None:
+    generator = random.Random(seed)
+    for _ in range(100):
+        html = "".join(generator.choices(_SNIPPETS, k=generator.randint(0, 40)))
+        found = page_references(html)
+        oracle = _Reference()
+        oracle.feed(html)
+        assert (found.ids, found.links) == (oracle.ids, oracle.links), html
+
+
+# Pieces of links: schemes, hosts, paths, queries, fragments, escapes, and what urlsplit
+# strips or removes (control characters, spaces, tabs, line breaks).
+_HREF_PIECES = [
+    "#", "#top", ".", "..", "/", "//", "?", "?q=1", ":", "a", "a/", "index.html", "é", " ",
+    "\t", "\n", "\r", "\x00", "\x1f", "%20", "%C3%A9", "http:", "https://h", "mailto:x",
+    "data:", "x:y", "1", "+", "-", "[", "@",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_split_relative_is_urlsplit(seed: int) -> None:
+    generator = random.Random(seed)
+    taken = 0
+    for _ in range(1000):
+        href = "".join(generator.choices(_HREF_PIECES, k=generator.randint(0, 6)))
+        split = _split_relative(href)
+        if split is None:
+            continue
+        taken += 1
+        parts = urlsplit(href)
+        assert not parts.scheme and not parts.netloc, repr(href)
+        assert not href.startswith(("//", "data:")), repr(href)
+        assert split == (parts.path, parts.fragment), repr(href)
+    assert taken > 200
+
+
+def _plain_check_links(
+    site_dir: Path, pages: dict[str, PageReferences], files: set[str], base_path: str
+) -> list[BrokenLink]:
+    """The link check as it was before links were split and resolved once per path: the oracle."""
+    base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+    root = os.path.abspath(site_dir)
+    folders = _folders(root, files)
+    broken = []
+    for page_path, page in pages.items():
+        where = os.path.relpath(page_path, os.path.dirname(root))
+        for href in page.links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("//", "data:")):
+                continue
+            if parts.path.startswith("/") and not parts.path.startswith(base):
+                broken.append(BrokenLink(where, href, f"outside the site's path {base}"))
+                continue
+            if parts.path.startswith("/"):
+                target = os.path.join(root, unquote(parts.path)[len(base) :])
+            elif parts.path:
+                target = os.path.join(os.path.dirname(page_path), unquote(parts.path))
+            else:
+                target = page_path
+            target = os.path.normpath(target)
+            if parts.path.endswith("/") or target in folders:
+                target = os.path.join(target, "index.html")
+            if target not in files:
+                broken.append(BrokenLink(where, href, "no such file"))
+                continue
+            fragment = unquote(parts.fragment)
+            if fragment and target.endswith(".html"):
+                known = pages.get(target)
+                if known is None or fragment not in known.ids:
+                    broken.append(BrokenLink(where, href, f"no element with id '{fragment}'"))
+    return broken
+
+
+_LINK_PIECES = [
+    "", "a/", "a", "b/", "deep/", "er/", "../", "..", "./", "/trust/", "/other/", "index.html",
+    "x.css", "#top", "#gone", "#%74op", "?q=1", "%20", "https://h/", "//h/", "data:x", "mailto:m",
+    " ", "\t", ":",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_check_links_is_the_plain_resolution(seed: int, tmp_path: Path) -> None:
+    generator = random.Random(seed)
+    root = tmp_path / "site"
+    names = ["index.html", "a/index.html", "deep/er/index.html", "deep/index.html", "x.css"]
+    files = {os.path.join(root, name) for name in names}
+    for _ in range(50):
+        pages = {
+            os.path.join(root, name): PageReferences(
+                ids={"top", "here"} if generator.random() < 0.5 else set(),
+                links=[
+                    "".join(generator.choices(_LINK_PIECES, k=generator.randint(0, 3)))
+                    for _ in range(generator.randint(0, 30))
+                ],
+            )
+            for name in names
+            if name.endswith(".html")
+        }
+        for base in ("/", "/trust/"):
+            assert check_links(root, pages, files, base) == _plain_check_links(
+                root, pages, files, base
+            )
