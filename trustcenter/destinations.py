@@ -25,10 +25,13 @@ may no longer receive data under it).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import enum
 import re
+from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -388,9 +391,47 @@ def cover(
     )
 
 
+#: While :func:`covers_kept` runs: (id of a subprocessor, day) -> (it, its covers that day).
+_KEPT: ContextVar[
+    dict[tuple[int, dt.date], tuple[Subprocessor, tuple[RegimeCover, ...]]] | None
+] = ContextVar("trustcenter_covers_kept", default=None)
+
+
+@contextlib.contextmanager
+def covers_kept() -> Iterator[None]:
+    """Within it, :func:`covers` works out a subprocessor's covers on a day only once.
+
+    For a step that reads the same data many times and changes none of it (the exports
+    say each subprocessor's transfers in trust.json, again in its words, and in every
+    feed entry about it). The result is a function of the subprocessor's fields, the
+    day and the catalogue's law; each subprocessor is kept (so its id names it alone)
+    until the outermost ``with`` ends, and nothing is kept after.
+    """
+    if _KEPT.get() is not None:  # already inside one
+        yield
+        return
+    token = _KEPT.set({})
+    try:
+        yield
+    finally:
+        _KEPT.reset(token)
+
+
 def covers(sub: Subprocessor, day: dt.date) -> list[RegimeCover]:
-    """Every regime the data names, EU first, with what covers each destination."""
-    return [cover(sub, regime, transfers, day) for regime, transfers in sub.transfer_regimes()]
+    """Every regime the data names, EU first, with what covers each destination.
+
+    Worked out once per subprocessor and day inside :func:`covers_kept`.
+    """
+    kept = _KEPT.get()
+    if kept is None:
+        return [cover(sub, regime, transfers, day) for regime, transfers in sub.transfer_regimes()]
+    known = kept.get((id(sub), day))
+    if known is None or known[0] is not sub:
+        found = tuple(
+            cover(sub, regime, transfers, day) for regime, transfers in sub.transfer_regimes()
+        )
+        known = kept[id(sub), day] = (sub, found)
+    return list(known[1])
 
 
 # --- DPF claims on a date -----------------------------------------------------------------

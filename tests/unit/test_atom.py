@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import random
 import xml.etree.ElementTree as ET
+
+import pytest
 
 from tests.unit.test_subprocessor_checks import problems_of, write_sub
 from tests.unit.unit_support import DataFolder
+from trustcenter import exports
 from trustcenter.exports import exported_files
+from trustcenter.exports.atom import _html_paragraph
 from trustcenter.render import Links
 
 DAY = dt.date(2026, 11, 26)
@@ -51,3 +57,25 @@ def test_an_entry_gives_the_entry_as_listed_on_the_build_date_not_as_of_its_even
     ) in added
     changed = summaries["Subprocessor changed: Vendor Ltd (effective 1 June 2025)"]
     assert "Locations before the change: United States." in changed
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_paragraph_is_written_as_elementtree_writes_it(seed: int) -> None:
+    generator = random.Random(seed)
+    pieces = ["&", "&amp;", "<", ">", '"', "'", "a", " ", "\n", "\r", "\t", "é", "]]>", "\x01"]
+    for _ in range(500):
+        text = "".join(generator.choices(pieces, k=generator.randint(0, 8)))
+        node = ET.Element("p")
+        node.text = text
+        assert _html_paragraph(text) == ET.tostring(node, encoding="unicode"), repr(text)
+
+
+def test_exports_are_the_same_without_covers_kept(
+    example: DataFolder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = example.load()
+    assert result.trust_center is not None
+    links = Links("https://trust.example.com/")
+    kept = exported_files(result.trust_center, example.today, links)
+    monkeypatch.setattr(exports, "covers_kept", contextlib.nullcontext)
+    assert exported_files(result.trust_center, example.today, links) == kept

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from trustcenter.destinations import covers_kept
 from trustcenter.exports.atom import attestation_feed, subprocessor_feed, updates_feed
 from trustcenter.exports.badges import badge_svg
 from trustcenter.exports.openpgp import clearsign, signing_key
@@ -45,13 +46,14 @@ def exported_files(
     feeds = {name: links.file(path) for name, path in FEEDS.items()}
     if projection is None:
         projection = project(tc, today)  # the one judgement every file below reads
-    files: dict[str, bytes] = {
-        FEEDS["attestations"]: attestation_feed(tc, projection, links),
-        FEEDS["subprocessors"]: subprocessor_feed(tc, today, links),
-        FEEDS["updates"]: updates_feed(tc, today, links),
-        DOCUMENT_PATH: trust_json(trust_document(tc, today, links, feeds, projection)).encode(),
-        SCHEMA_PATH: trust_schema(links.root).encode(),
-    }
+    with covers_kept():  # trust.json and the feed say each subprocessor's transfers
+        files: dict[str, bytes] = {
+            FEEDS["attestations"]: attestation_feed(tc, projection, links),
+            FEEDS["subprocessors"]: subprocessor_feed(tc, today, links),
+            FEEDS["updates"]: updates_feed(tc, today, links),
+            DOCUMENT_PATH: trust_json(trust_document(tc, today, links, feeds, projection)).encode(),
+            SCHEMA_PATH: trust_schema(links.root).encode(),
+        }
     if tc.security_txt is not None:
         text = security_txt(tc.security_txt, tc.company.name)
         if (key := signing_key()) is not None:  # RFC 9116 section 2.3, optional
