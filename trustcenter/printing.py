@@ -35,6 +35,11 @@ def with_print_links(page: str) -> str:
     match = _ARTICLE.search(page)
     if match is None:
         return page
+    # A link that gets a marker has one of these in its start tag (``_HREF``); without
+    # either in the article no link does, and the page is returned as it is (a page of
+    # thousands of internal links is not rewritten link by link).
+    if 'href="http' not in match.group(2) and 'href="mailto:' not in match.group(2):
+        return page
     numbers: dict[str, int] = {}
 
     def mark(link: re.Match[str]) -> str:
