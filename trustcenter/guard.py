@@ -294,7 +294,10 @@ def restricted_values(trust_center: TrustCenter) -> list[Restricted]:
     _walk(trust_center, "", False, strings, hidden)
     public: set[str] = set()
     for text in set(strings):
-        public.update(_forms(text))
+        if _may_be_markdown(text):
+            public.update(_forms(text))
+        else:  # its one form (see _forms), without keeping it
+            public.add(" ".join(text.split()))
     found: dict[str, str] = {}
     for text, field in hidden:
         for form in _forms(text):

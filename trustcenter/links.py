@@ -113,12 +113,17 @@ def _references(tag: str, attrs: str) -> tuple[tuple[str, ...], tuple[str, ...]]
             value = double or single or bare  # the one that matched; the others are ''
             values[name] = html.unescape(value) if "&" in value else value
     name = tag.lower()
-    ids = tuple(
-        values[key] for key in ("id", "name" if name == "a" else "") if key and values.get(key)
-    )
+    ids: tuple[str, ...] = ()
+    if values.get("id"):
+        ids = (values["id"],)
+    if name == "a" and values.get("name"):
+        ids += (values["name"],)
     links: tuple[str, ...] = ()
     if name in _LINKING_TAGS:
-        links = tuple(values[key] for key in ("href", "src") if values.get(key))
+        if values.get("href"):
+            links = (values["href"],)
+        if values.get("src"):
+            links += (values["src"],)
     return ids, links
 
 
