@@ -141,8 +141,21 @@ def inline_text(text: str) -> str:
     A value with no character the inline rules act on is its own text (the parser would
     only escape it and the tags' removal unescape it), so it is not parsed;
     ``tests/unit/test_markup.py`` holds this equal to the parsed result on every kind of
-    character.
+    character. A one-line value that ``mdTrim`` leaves as it is and that does not start
+    as a list item would is rendered for a page (:func:`_parsed`, which keeps it) as
+    ``<p>``, the parser's inline rendering of the value itself, ``</p>``: that inline
+    rendering is what :func:`render_inline` strips, so it is taken from there, and a
+    description a page rendered is not parsed again for ``trust.json`` (tested equal to
+    the parser on thousands of one-line values with markup, rendered first or not).
     """
     if _INLINE_MARKUP.isdisjoint(text):
         return text.strip()
+    if (
+        text
+        and _LINE_BREAKS.isdisjoint(text)
+        and mdTrim(text) == text
+        and text[0] not in _ITEM_START
+    ):
+        inline = str(_parsed(text))[len("<p>") : -len("</p>")]
+        return Markup(_TAG.sub("", inline.strip())).unescape()
     return Markup(_TAG.sub("", str(render_inline(text)))).unescape()

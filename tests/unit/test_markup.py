@@ -230,3 +230,18 @@ def test_render_markdown_equals_the_parser_on_one_line_values_with_markup() -> N
     samples += [f"{a}{b}x{a}" for a in _MARKUP_PIECES for b in _MARKUP_PIECES]
     wrong = [text for text in samples if render_markdown(text) != _parsed_markdown(text)]
     assert not wrong, wrong[:5]
+
+
+def test_inline_text_equals_the_parsed_text_on_one_line_values_with_markup() -> None:
+    # A one-line value is read from its page's rendering when that is kept: it must give
+    # what rendering it inline gives, whether the page rendered it first or not.
+    chance = random.Random(2844)
+    samples = [
+        "".join(chance.choices(_MARKUP_PIECES, k=chance.randint(1, 14))) for _ in range(6000)
+    ]
+    samples += [f"{a}{b}x{a}" for a in _MARKUP_PIECES for b in _MARKUP_PIECES]
+    wrong = [text for text in samples if inline_text(text) != _parsed_text(text)]
+    for text in samples[:3000]:
+        render_markdown(text)  # as a page renders it first
+    wrong += [text for text in samples if inline_text(text) != _parsed_text(text)]
+    assert not wrong, wrong[:5]
