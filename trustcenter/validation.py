@@ -21,6 +21,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from trustcenter.model import Model, describe
+from trustcenter.model.base import mark_source
 from trustcenter.model.months import day_fixes
 from trustcenter.problems import Problem, RuleError
 from trustcenter.yamlsource import Loc, SourceFile
@@ -365,7 +366,7 @@ def _mark_sources(value: Any, source: SourceFile, loc: tuple[str | int, ...]) ->
     Fields that cannot hold a model (text, dates, lists of text) are not looked into.
     """
     if isinstance(value, Model):
-        value._source = (source.name, loc)
+        mark_source(value, (source.name, loc))
         for name in _fields_with_models(type(value)):
             _mark_sources(getattr(value, name, None), source, (*loc, name))
     elif isinstance(value, list):

@@ -202,6 +202,32 @@ def test_validate_valid_source_returns_model_marked_with_its_source() -> None:
     assert model.controls[2]._source == ("c.yml", ("controls", 2))
 
 
+def test_the_source_travels_with_a_model_as_a_private_attribute_would() -> None:
+    # Equality, copies and pickles see it (as they saw pydantic's private attribute);
+    # a model built in code has none; no model class runs a hook per validated model.
+    import copy
+    import pickle
+
+    from trustcenter.model import DATA_FILES, Model, TrustCenter
+
+    source, _ = parse_yaml(CONTROLS.replace("title: 42", "title: A").encode(), "c.yml")
+    model, _ = validate(ControlsFile, source)
+    assert model is not None
+    first, second, _ = model.controls
+    twin = first.model_copy(update=dict(second))  # second's fields, first's source
+    assert dict(twin) == dict(second)
+    assert twin._source == ("c.yml", ("controls", 0)) and twin != second
+    assert copy.copy(second) == second and copy.deepcopy(first) == first
+    assert copy.deepcopy(first)._source == ("c.yml", ("controls", 0))
+    assert pickle.loads(pickle.dumps(model)).controls[2]._source == ("c.yml", ("controls", 2))
+    built = ControlsFile.model_validate(source.value)
+    assert built.controls[0]._source is None and built.controls[0] != first
+    assert ControlsFile.model_construct(categories=[])._source is None
+    classes = [m for m, _ in DATA_FILES.values()] + [TrustCenter, Model]
+    assert all(m.__pydantic_post_init__ is None for m in classes)
+    assert all(not m.__private_attributes__ for m in classes)
+
+
 def test_validate_salvages_the_valid_entries_of_a_list() -> None:
     source, _ = parse_yaml(CONTROLS.encode(), "c.yml")
     model, problems = validate(ControlsFile, source)
