@@ -289,8 +289,10 @@ def silent_conversions(
         if loc in skip or loc in source.broken:
             continue
         value = _value_at(source.value, loc)
-        types = _annotation_at(root, loc)
         conv = conversion(raw, value)
+        if conv is None and not isinstance(value, float):
+            continue  # shown as typed (a date, a decimal number), whatever the field's type
+        types = _annotation_at(root, loc)
         if conv is None and isinstance(value, float) and float not in types:
             shown = f"{value:g}"
             conv = Conversion("yaml-number-form", f"the number {shown} with a fraction", shown)

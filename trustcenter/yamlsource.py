@@ -9,6 +9,8 @@ error at its position instead of an exception.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +27,8 @@ Loc = tuple[str | int, ...]
 _YAML_TAG = "tag:yaml.org,2002:"
 _STR = _YAML_TAG + "str"
 _TIMESTAMP = _YAML_TAG + "timestamp"
+#: A date alone, as YAML 1.1's timestamp type writes it (``2026-11-26``).
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 #: YAML 1.1 types a plain scalar may resolve to that have no value: "=" and "<<".
 _NO_VALUE = (_YAML_TAG + "value", _YAML_TAG + "merge")
 
@@ -218,6 +222,15 @@ class _Walker:
         if isinstance(node, yaml.ScalarNode) and not node.style:  # plain: None, or "" (libyaml)
             self.source.plain_at[loc] = node.value
         try:
+            if (
+                node.tag == _TIMESTAMP
+                and isinstance(node, yaml.ScalarNode)
+                and _DATE.fullmatch(node.value)
+            ):
+                # What PyYAML's construct_yaml_timestamp makes of a date alone, without
+                # its regular expression and bookkeeping (a date is in every control).
+                text = node.value
+                return dt.date(int(text[:4]), int(text[5:7]), int(text[8:]))
             return self.constructor.construct_object(node, deep=True)
         except (ValueError, OverflowError) as error:
             if node.tag != _TIMESTAMP:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import yaml
 
 from tests.unit.unit_support import assert_problem
 from trustcenter.yamlsource import Position, parse_yaml
@@ -142,6 +143,38 @@ def test_impossible_date_is_kept_as_text_and_marked_broken() -> None:
     source, _ = parse("when: 2026-02-30\n")
     assert source.value == {"when": "2026-02-30"}
     assert ("when",) in source.broken
+
+
+def _dates() -> list[str]:
+    """Dates as YAML 1.1 may read them: real and impossible, in every month, near misses."""
+    days = [f"{y:04d}-{m:02d}-{d:02d}" for y in (0, 1, 1900, 2024, 2025, 9999)
+            for m in range(14) for d in (0, 1, 28, 29, 30, 31, 32)]
+    near = ["2026-1-1", "2026-01-1", "2026-1-01", "2026-11-26 10:00:00", "2026-11-26T10:00:00Z",
+            "2026-11-26t1:02:03.5-05:30", "20261126", "2026-11-26x", "+2026-11-26", "2026-11-260",
+            "2026-11-2\uff16", "\u0661\u0669\u0669\u0669-01-01"]
+    return days + near  # fmt: skip
+
+
+@pytest.mark.parametrize("form", ["{}", "!!timestamp {}", "!!timestamp '{}'", "'{}'", "[{}]"])
+def test_dates_are_read_as_pyyaml_reads_them(form: str) -> None:
+    # The walker reads a date alone without PyYAML's constructor: the same value (or the
+    # same error, in the problem's words) for every form, or the text when it is not one.
+    for text in _dates():
+        written = form.format(text)
+        source, problems = parse(f"a: {written}\n")
+        try:
+            expected = yaml.safe_load(f"a: {written}\n")["a"]
+        except ValueError as error:
+            [problem] = problems
+            assert problem.rule == "impossible-date" and f"({error})" in problem.message, text
+            assert source.value["a"] == ([text] if form == "[{}]" else text)
+            continue
+        except AttributeError:  # a tag the text does not fit (!!timestamp 20261126)
+            assert [p.rule for p in problems] == ["yaml-syntax"], text
+            continue
+        assert problems == [], text
+        assert source.value["a"] == expected, text
+        assert repr(source.value["a"]) == repr(expected), text  # a date, not a datetime
 
 
 def test_byte_order_mark_is_accepted() -> None:
