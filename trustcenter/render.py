@@ -28,7 +28,7 @@ from jinja2 import (
     StrictUndefined,
     select_autoescape,
 )
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from trustcenter.catalogue import Category, criteria, criteria_of
 from trustcenter.filegate import SealedFile, assets_digest
@@ -127,6 +127,18 @@ def criteria_list(ids: Iterable[str]) -> Markup:
     """``CC6.1, CC6.2``: the criteria ``ids`` named as :func:`_criterion_abbrs` does."""
     abbrs = _criterion_abbrs()
     return Markup(", ").join(abbrs[criterion_id] for criterion_id in ids)
+
+
+def control_reference(control: Control, href: str | None) -> Markup:
+    """A control named in a table: a link to ``href`` (its row), or its identifier alone.
+
+    The control's title shows on hover; without a page to link to, the identifier is an
+    ``<abbr>``. Every value is escaped.
+    """
+    title, name = escape(control.title), escape(control.id)
+    if href:
+        return Markup(f'<a href="{escape(href)}" title="{title}">{name}</a>')
+    return Markup(f'<abbr title="{title}">{name}</abbr>')
 
 
 def _render(template: str, **context: Any) -> Markup:
@@ -250,12 +262,14 @@ class Renderer:
     def criteria_coverage(self, links: Links) -> Markup:
         """Each criterion of the categories in scope, with the public controls that cover it."""
         # Which controls cover each criterion, from one pass over the controls (not one
-        # per criterion), each control once per criterion, in the order of the data.
-        covering: dict[str, list[Control]] = {}
-        covering_controls = self.tc.public_controls()
-        for control in covering_controls:
+        # per criterion), each control once per criterion, in the order of the data;
+        # each control named once (control_reference), not once per criterion.
+        covering: dict[str, list[Markup]] = {}
+        for control in self.tc.public_controls():
+            href = links.page("controls", "control-" + slug(control.id))
+            reference = control_reference(control, href)
             for criterion_id in dict.fromkeys(control.criteria):
-                covering.setdefault(criterion_id, []).append(control)
+                covering.setdefault(criterion_id, []).append(reference)
         gated = Counter(
             criterion_id
             for control in self.tc.gated_controls()
@@ -268,12 +282,7 @@ class Renderer:
                 for criterion in criteria_of(category)
             ]
             groups.append((category, rows))
-        # Each control's link, worked out once, not once per criterion it covers.
-        hrefs = {
-            control.id: links.page("controls", "control-" + slug(control.id))
-            for control in covering_controls
-        }
-        return _render("criteria_coverage.html", groups=groups, hrefs=hrefs)
+        return _render("criteria_coverage.html", groups=groups)
 
     def subprocessors(self) -> Markup:
         """The subprocessors engaged on the build date, and when the list last changed.
