@@ -128,7 +128,15 @@ def _parsed(text: str) -> Markup:
 
 
 def render_inline(text: str) -> Markup:
-    """Render a one-line value (emphasis, code, links) without a wrapping paragraph."""
+    """Render a one-line value (emphasis, code, links) without a wrapping paragraph.
+
+    A value with no character the inline rules act on (see :func:`inline_text`) is only
+    text to the parser, which renders it escaped as it is: it is not parsed;
+    ``tests/unit/test_markup.py`` holds this equal to the parser on every kind of
+    character.
+    """
+    if _INLINE_MARKUP.isdisjoint(text):
+        return Markup(escapeHtml(text).strip())
     return Markup(_parser(strict_links=True).renderInline(text).strip())
 
 
