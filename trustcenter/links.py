@@ -44,11 +44,18 @@ _SKIP = re.compile(
 )
 #: A start tag, its attributes' quoted values allowed to hold '>'.
 _START_TAG = re.compile(r"""<(?P<tag>[a-zA-Z][^\s/>]*)(?P<attrs>(?:[^>"']++|"[^"]*"|'[^']*')*)>""")
+#: One attribute of a start tag, from where the previous one ended: its name, and its
+#: value quoted or bare. Read one after another from the tag's start, so text inside a
+#: quoted value (``title="see href=x"``) is never taken for an attribute, and one
+#: attribute may follow another's closing quote with no space (``id="a"href="b"``), as
+#: an HTML tokenizer reads them (WHATWG HTML, 13.2.5.32-13.2.5.39; the standard
+#: library's ``html.parser`` alike).
 _ATTRIBUTE = re.compile(
-    r"""(?:^|[\s"'/])(?P<name>id|name|href|src)\s*=\s*"""
-    r"""(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'=<>`]+))""",
-    re.I,
+    r"""[\s/]*(?P<name>[^\s/>][^\s/=>]*)"""
+    r"""(?:\s*=+\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>(?!['"])[^>\s]*)))?"""
 )
+#: The names of the attributes the check reads.
+_REFERENCING = frozenset({"id", "name", "href", "src"})
 _LINKING_TAGS = frozenset({"a", "link", "script", "img", "source"})
 
 
@@ -109,7 +116,7 @@ def _references(tag: str, attrs: str) -> tuple[tuple[str, ...], tuple[str, ...]]
     values: dict[str, str] = {}
     for name, double, single, bare in found:
         name = name.lower()
-        if name not in values:
+        if name in _REFERENCING and name not in values:
             value = double or single or bare  # the one that matched; the others are ''
             values[name] = html.unescape(value) if "&" in value else value
     name = tag.lower()

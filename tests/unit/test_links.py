@@ -59,6 +59,13 @@ CASES = [
     ('<a id="first" id="second" href="e/" href="f/">two</a>', {"first"}, ["e/"]),
     ("<svg><use href=\"#icon\"></use><symbol id='icon'/></svg>", {"icon"}, []),
     ('<a\nhref="g/"\n  class="x">multi-line</a>', set(), ["g/"]),
+    # Text inside a quoted value is no attribute; an attribute may follow a closing
+    # quote with no space between them.
+    ('<a title="see href=z.html" href="a/">', set(), ["a/"]),
+    ("<div data-x='a id=b' class=\"c id=d\">", set(), []),
+    ('<a id="x"href="y">', {"x"}, ["y"]),
+    ('<img alt="src=no.png" src=yes.png>', set(), ["yes.png"]),
+    ('<a data-name="name=n" name=m>', {"m"}, []),
     # A quote never closed: no tag, found at once (no backtracking through the name).
     ('<p id="p">x</p><a ' + "b" * 60 + '"', {"p"}, []),
 ]
@@ -123,7 +130,8 @@ _SNIPPETS = [
     '<h2 id="c-1">', "<p>", '<abbr title="CC6.1">', '<img src="x.png" alt="">', "</a>",
     '<a name="old">', '<div name="n" id="d">', '<A HREF="Up/">', "text &amp; more", "</td>",
     '<link href="s.css" rel="stylesheet">', '<span class="md-grid">', '<div href="#c-1">',
-    '<a name="n" id="d">',
+    '<a name="n" id="d">', '<a title="href=z/ id=w" href="#c-1">', "<a id='q'href='#q'>",
+    '<td data-filter-data="Names|href=x|id=y">', "<img alt='src=a.png'>",
 ]  # fmt: skip
 
 
