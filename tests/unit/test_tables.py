@@ -83,6 +83,8 @@ def _oracle(fragment: str) -> str:
 _NOISE = [
     "<tables>", "</table", "<tra>", "</tr", "<tbody >", "</tbody", "<", "/", ">", "x", "\n",
     "<a href='x'>", "<td", "</td>", "<th>", "<tdx>", "<table>", "</table>", "</tr>", "</tbody>",
+    "<table_>", "<table\u00e9>", "<table\u0661>", "<table-x>", "<table", "<tr_>", "<tr\u00e4>",
+    "<tr", "<tr-x>", "<tr\n>", "<tbody>", "<tbodyx>", "<tr </tr>", "<table </table>",
 ]  # fmt: skip
 
 
