@@ -157,17 +157,31 @@ def time_pipeline(project: Path, site_dir: Path, runs: int, builder: str = "mkdo
     )  # fmt: skip
 
 
-def time_plain(project: Path, site_dir: Path, runs: int, builder: str = "mkdocs") -> Timing:
+#: Runs a module as ``python -m`` does (its name first, then its arguments), with the
+#: cyclic collector off, as the ``trustcenter`` command runs its builder.
+_WITHOUT_COLLECTOR = (
+    "import gc, runpy, sys; gc.disable(); "
+    "runpy.run_module(sys.argv.pop(1), run_name='__main__', alter_sys=True)"
+)
+
+
+def time_plain(
+    project: Path, site_dir: Path, runs: int, builder: str = "mkdocs", *, collector: bool = True
+) -> Timing:
     """Median seconds of a plain build (no trustcenter code) of ``project`` by ``builder``.
 
     Zensical writes only inside the project and is run with ``--clean``, as the pipeline
-    runs it; its output goes to the project's ``site/``.
+    runs it; its output goes to the project's ``site/``. With ``collector`` false, the
+    builder's command runs with the cyclic collector off, as the pipeline runs it (the
+    plain build, as its own command runs it, has it on): the difference says how much
+    of the pipeline-against-plain ratio is the collector's.
     """
     if builder == "zensical":
-        command = [sys.executable, "-m", "zensical", "build", "--clean", "-f", "mkdocs.yml"]
+        arguments = ["build", "--clean", "-f", "mkdocs.yml"]
     else:
-        command = [sys.executable, "-m", builder, "build", "--strict", "-q", "-f", "mkdocs.yml",
-                   "-d", str(site_dir)]  # fmt: skip
+        arguments = ["build", "--strict", "-q", "-f", "mkdocs.yml", "-d", str(site_dir)]
+    start = ["-m"] if collector else ["-c", _WITHOUT_COLLECTOR]
+    command = [sys.executable, *start, builder, *arguments]
     return _median_time(
         lambda: subprocess.run(
             command, cwd=project, env=_env(), check=True, stdout=subprocess.DEVNULL,
@@ -175,26 +189,6 @@ def time_plain(project: Path, site_dir: Path, runs: int, builder: str = "mkdocs"
         ),
         runs,
     )  # fmt: skip
-
-
-_PLAIN_WITHOUT_COLLECTOR = """
-import gc, sys
-gc.disable()  # as the `trustcenter` command runs its builder (trustcenter/__main__.py)
-from mkdocs.__main__ import cli
-cli(["build", "--strict", "-q", "-f", sys.argv[1], "-d", sys.argv[2]])
-"""
-
-
-def time_plain_without_collector(plain: Path, site_dir: Path, runs: int) -> Timing:
-    """Median seconds of the plain MkDocs build of ``plain`` with the cyclic collector off.
-
-    The pipeline's process runs its builder with the collector off; the plain build runs
-    as ``mkdocs build`` does, with it on. This row says how much of the difference
-    between the two is the collector's.
-    """
-    command = [sys.executable, "-c", _PLAIN_WITHOUT_COLLECTOR, str(plain / "mkdocs.yml"),
-               str(site_dir)]  # fmt: skip
-    return _median_time(lambda: subprocess.run(command, cwd=plain, env=_env(), check=True), runs)
 
 
 _FLOOR = """
@@ -740,10 +734,6 @@ def floor_rows(
     With ``full`` (the pipeline's timing), also the pipeline against the floor with the
     data checked, held to :data:`GOAL_OVER_FLOOR`.
     """
-    table.timing(
-        "  same pages, plain, the collector off (as the pipeline runs it)",
-        time_plain_without_collector(plain_project, site_dir, runs),
-    )
     floor = plain
     for label, floor in (
         (
@@ -817,6 +807,13 @@ def main() -> None:
                 shutil.copytree(folder / "plain-mkdocs", folder / "plain-site")
             table.timing(f"example: trustcenter build --builder {builder}", full)
             table.timing(f"  same pages, plain {builder}", plain)
+            table.timing(
+                "    the same, the collector off (as the pipeline runs it)",
+                time_plain(
+                    plain_project, folder / f"plain-nogc-{builder}", args.runs, builder,
+                    collector=False,
+                ),
+            )  # fmt: skip
             ratio, cpu_ratio = full.wall / plain.wall, full.cpu / plain.cpu
             table.row(
                 f"  overhead ({builder}: pipeline / plain)",
@@ -849,6 +846,13 @@ def main() -> None:
                 )
                 table.timing(f"{name}: pipeline", full)
                 table.timing("  same pages, plain", plain)
+                table.timing(
+                    "    the same, the collector off (as the pipeline runs it)",
+                    time_plain(
+                        plain_project, plain_project / f"site-nogc-{builder}", args.runs,
+                        builder, collector=False,
+                    ),
+                )  # fmt: skip
                 ratio, cpu_ratio = full.wall / plain.wall, full.cpu / plain.cpu
                 large = controls >= 5000 and subprocessors >= 500
                 table.row(
