@@ -15,43 +15,15 @@ from __future__ import annotations
 import html
 import re
 
+# Each element up to the first closing tag after it (what ``.*?`` with re.S would
+# match), written so the engine runs through the text between tags in one step instead
+# of testing for the closing tag at every character: a table of thousands of rows.
+_TABLE = re.compile(r"<table\b[^<]*+(?:<(?!/table>)[^<]*+)*+</table>")
 _HEADING = re.compile(r'<th scope="col"[^>]*>(.*?)</th>', re.S)
+_BODY = re.compile(r"<tbody>[^<]*+(?:<(?!/tbody>)[^<]*+)*+</tbody>")
+_ROW = re.compile(r"<tr\b[^>]*>[^<]*+(?:<(?!/tr>)[^<]*+)*+</tr>")
 _CELL = re.compile(r"<(td|th)(?=[\s>])")
 _TAG = re.compile(r"<[^>]+>")
-
-
-def _elements(text: str, start_tag: str, end_tag: str, *, boundary: bool, head: bool) -> list[str]:
-    r"""``text`` cut into pieces: text, an element, text, an element, ..., text.
-
-    An element runs from ``start_tag`` (with ``boundary``, only where no word character
-    follows it: ``<tables>`` is not a table; with ``head``, through the next ``>``: the
-    start tag's attributes) to the first ``end_tag`` after that; elements are found from
-    the left, each search going on after the last element. That is what the expressions
-    ``<table\b[^<]*+(?:<(?!/table>)[^<]*+)*+</table>``, ``<tbody>...</tbody>`` and
-    ``<tr\b[^>]*>...</tr>`` find with ``re.sub``, but by ``str.find``, which runs through
-    the text between tags several times faster (a table of thousands of rows);
-    ``tests/unit/test_tables.py`` holds the result equal to those expressions'. The
-    pieces at odd indexes are the elements; joined, the pieces are ``text``.
-    """
-    pieces: list[str] = []
-    position = search = 0
-    while (start := text.find(start_tag, search)) >= 0:
-        search = start + 1
-        after = start + len(start_tag)
-        if boundary and ((following := text[after : after + 1]).isalnum() or following == "_"):
-            continue
-        if head:
-            after = text.find(">", after) + 1
-            if not after:
-                break  # no start tag closes after here, nor after any later start
-        end = text.find(end_tag, after)
-        if end < 0:
-            break  # no element ends after here, nor after any later start
-        end += len(end_tag)
-        pieces += (text[position:start], text[start:end])
-        position = search = end
-    pieces.append(text[position:])
-    return pieces
 
 
 def _text(fragment: str) -> str:
@@ -66,27 +38,18 @@ def _label_table(table: str) -> str:
     # an empty heading, get none.
     labels = [f' data-label="{html.escape(h, quote=True)}"' if h else "" for h in headings]
 
-    def label_row(row: str) -> str:
+    def label_row(row: re.Match[str]) -> str:
         # [text, cell name, text, cell name, text...]: each cell's "<td" is cut out.
-        pieces = _CELL.split(row)
+        pieces = _CELL.split(row.group(0))
         labelled = [pieces[0]]
         for column, index in enumerate(range(1, len(pieces), 2)):
             label = labels[column] if column < len(labels) else ""
             labelled += ("<", pieces[index], label, pieces[index + 1])
         return "".join(labelled)
 
-    def label_body(body: str) -> str:
-        rows = _elements(body, "<tr", "</tr>", boundary=True, head=True)
-        rows[1::2] = map(label_row, rows[1::2])
-        return "".join(rows)
-
-    bodies = _elements(table, "<tbody>", "</tbody>", boundary=False, head=False)
-    bodies[1::2] = map(label_body, bodies[1::2])
-    return "".join(bodies)
+    return _BODY.sub(lambda body: _ROW.sub(label_row, body.group(0)), table)
 
 
 def label_cells(fragment: str) -> str:
     """``fragment`` with ``data-label="<column heading>"`` on every body cell of its tables."""
-    tables = _elements(fragment, "<table", "</table>", boundary=True, head=False)
-    tables[1::2] = map(_label_table, tables[1::2])
-    return "".join(tables)
+    return _TABLE.sub(lambda table: _label_table(table.group(0)), fragment)
