@@ -101,9 +101,21 @@ def render_markdown(text: str) -> Markup:
     ``tests/unit/test_markup.py`` holds this equal to the parser on every kind of
     character.
     """
-    if _INLINE_MARKUP.isdisjoint(text) and (line := mdTrim(text)) and line[0] not in _ITEM_START:
+    if _INLINE_MARKUP.isdisjoint(text) and (line := _paragraph_line(text)) is not None:
         return Markup(f"<p>{escapeHtml(line)}</p>")
     return _parsed(text)
+
+
+def _paragraph_line(text: str) -> str | None:
+    """The content of the one paragraph ``text`` makes, when it is one plain line.
+
+    That is a value with no line ending (nor the NUL markdown-it replaces) whose line,
+    trimmed as markdown-it trims it (``mdTrim``), is not empty and does not start as a
+    list item would; else None.
+    """
+    if _LINE_BREAKS.isdisjoint(text) and (line := mdTrim(text)) and line[0] not in _ITEM_START:
+        return line
+    return None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -122,7 +134,7 @@ def _parsed(text: str) -> Markup:
     ``tests/unit/test_markup.py`` holds this equal to the parser.
     """
     parser = _parser(strict_links=True)
-    if _LINE_BREAKS.isdisjoint(text) and (line := mdTrim(text)) and line[0] not in _ITEM_START:
+    if (line := _paragraph_line(text)) is not None:
         return Markup(f"<p>{parser.renderInline(line)}</p>")
     return Markup(parser.render(text).strip())
 
@@ -158,12 +170,7 @@ def inline_text(text: str) -> str:
     """
     if _INLINE_MARKUP.isdisjoint(text):
         return text.strip()
-    if (
-        text
-        and _LINE_BREAKS.isdisjoint(text)
-        and mdTrim(text) == text
-        and text[0] not in _ITEM_START
-    ):
+    if _paragraph_line(text) == text:
         inline = str(_parsed(text))[len("<p>") : -len("</p>")]
         return Markup(_TAG.sub("", inline.strip())).unescape()
     return Markup(_TAG.sub("", str(render_inline(text)))).unescape()
