@@ -323,17 +323,27 @@ def _json_strings(value: Any, into: list[str]) -> list[str]:
 #: A tag within one of the JSON strings joined by NUL: never across two of them.
 _TAG_IN_STRING = re.compile(r"<[^>\0]*>")
 
+#: One string of a JSON text as written, quotes included: between them, characters that
+#: are neither a quote nor a backslash, and escapes (RFC 8259, section 7). Matched from
+#: the start of a valid JSON text, it finds its strings (keys too) and nothing else, since
+#: outside strings a JSON text holds no quote.
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 
-def _strings_are_in_text(text: str, nul_free: bool) -> bool:
-    r"""True when a JSON ``text``'s strings can have no reading that its own readings lack.
 
-    That is when ``text`` holds no ``\`` and no ``<``, and the values searched for hold
-    no NUL (``nul_free``). Why, with the strings joined by NUL as :func:`haystacks` reads
-    them:
+def _strings_beyond_text(text: str, trimmed_nul_free: bool) -> list[str] | None:
+    r"""The strings of the JSON ``text`` whose readings may find what its own readings miss.
 
-    1. Without ``\`` a JSON text has no escapes, so each string is exactly the
-       characters between its quotes in ``text``; JSON text holds no NUL, and outside
-       its strings only ``{}[],:``, white space, numbers and literals: no ``&``.
+    ``[]`` when there are none, ``None`` when that cannot be told (every string is read
+    then). A string is left out when it is written without an escape (no ``\`` between
+    its quotes), on condition that the values searched for hold no NUL and begin and end
+    with no white space (``trimmed_nul_free``; the guard's values are squashed) and that
+    no tag of ``text`` runs from one string into the next (every ``<`` of a
+    string has a ``>`` after it in that string). Why, with the strings joined by NUL as
+    :func:`haystacks` reads them:
+
+    1. A string written without an escape is exactly the characters between its quotes
+       in ``text``; outside its strings a JSON text holds only ``{}[],:``, white space,
+       numbers and literals: no ``&``, ``<`` or NUL.
     2. A value without NUL found in the strings' reading as written lies within one
        string's stretch between two NULs. Squashing white space treats that stretch as
        it treats the same characters between quotes in ``text`` (NUL and ``"`` are both
@@ -345,13 +355,33 @@ def _strings_are_in_text(text: str, nul_free: bool) -> bool:
        and nothing decodes to NUL. So a value in the strings' decoded reading is in
        ``text``'s decoded reading, which is searched too (whole, or as written plus the
        parts of :func:`_decoded_parts`, which cover every value up to the longest).
-    4. Without ``<`` there is no tag: the readings as text are the decoded reading.
+    4. In the readings as text, a tag (``<`` to the next ``>``) never crosses a NUL in
+       the strings' reading, and, by the condition, never crosses a quote in ``text``:
+       the same tags are dropped from the string's stretch in both, so a value found
+       there is in ``text``'s reading as text.
+    5. The strings left are read joined by NUL on their own: each one's stretch reads
+       as it did among all of them (2 to 4: nothing crosses a NUL), except that white
+       space at either end of the whole reading is dropped, which a value that begins
+       and ends with none never needs.
 
-    Then the strings' readings are not made (for trust.json, 3.3 MB at 5,000 controls:
-    parsed, listed, joined and squashed for nothing); ``tests/unit/test_guard.py`` holds
-    the values found equal both ways on thousands of random JSON texts.
+    So searching ``text``'s readings and those of the strings returned finds exactly
+    what searching the readings of every string finds. For Material's search index (1.5
+    MB at 5,000 controls; a few hundred of its strings hold an escape) that is most of
+    the work of reading it saved; for trust.json (no ``\``, no ``<``), all of it.
+    ``tests/unit/test_guard.py`` holds the values found equal both ways on thousands of
+    random JSON texts.
     """
-    return nul_free and "\\" not in text and "<" not in text
+    if not trimmed_nul_free:
+        return None
+    if "\\" not in text and "<" not in text:  # no escape, no tag: the common case, quickly
+        return []
+    escaped: list[str] = []
+    for written in _JSON_STRING.findall(text):
+        if "<" in written and written.rfind("<") > written.rfind(">"):
+            return None  # a tag of the text runs on past this string's closing quote
+        if "\\" in written:
+            escaped.append(json.loads(written))
+    return escaped
 
 
 def haystacks(
@@ -360,7 +390,7 @@ def haystacks(
     text: str | None = None,
     longest: int | None = None,
     *,
-    nul_free: bool = False,
+    trimmed_nul_free: bool = False,
 ) -> list[str]:
     """The texts to search in a file's ``data``: as written, and as a reader or a parser gets them.
 
@@ -370,20 +400,23 @@ def haystacks(
     by NUL, each as a reader or a parser would meet it. With ``longest``, the length of
     the longest value searched for, the decoded readings are given as the parts that may
     differ from the readings as written (the same values are found in them: see
-    :func:`_decoded_parts`); with ``nul_free`` too (no value searched for holds NUL), a
-    JSON file whose strings' readings can find nothing its own readings miss is read
-    as written only (:func:`_strings_are_in_text`).
+    :func:`_decoded_parts`); with ``trimmed_nul_free`` too (no value searched for holds
+    NUL or begins or ends with white space), a JSON file's strings are read only where
+    their readings may find what the file's own readings miss
+    (:func:`_strings_beyond_text`).
     """
     if text is None:
         text = data.decode("utf-8", "replace")
     if suffix.lower() not in _TEXT_SUFFIXES:
         return [text]
     texts = _readings(text, longest=longest)
-    if suffix.lower() == ".json" and not _strings_are_in_text(text, nul_free):
+    beyond = _strings_beyond_text(text, trimmed_nul_free) if suffix.lower() == ".json" else []
+    if beyond != []:
         with contextlib.suppress(ValueError):  # not JSON after all: searched as text
-            strings = "\0".join(_json_strings(json.loads(text), []))
+            parsed = json.loads(text)
+            strings = _json_strings(parsed, []) if beyond is None else beyond
             # One string's '<' and a later one's '>' must not be taken for a tag.
-            texts += _readings(strings, _TAG_IN_STRING, longest)
+            texts += _readings("\0".join(strings), _TAG_IN_STRING, longest)
     # Each reading once; compared, not hashed (readings of a page differ in length, so
     # most comparisons stop there, where hashing would read every character).
     unique: list[str] = []
@@ -435,7 +468,9 @@ class Guard:
         self.unchanged_from = tuple(unchanged_from)
         self._automaton: Any = None
         self._longest = max((len(value.text) for value in self.values), default=0)
-        self._nul_free = not any("\0" in value.text for value in self.values)
+        self._trimmed_nul_free = all(
+            "\0" not in value.text and value.text == value.text.strip() for value in self.values
+        )
         if self.values:
             self._automaton = ahocorasick_rs.BytesAhoCorasick(
                 [_utf8(value.text) for value in self.values]
@@ -460,7 +495,7 @@ class Guard:
         found = {
             self.values[index].field
             for haystack in haystacks(
-                data, path.suffix, text, self._longest, nul_free=self._nul_free
+                data, path.suffix, text, self._longest, trimmed_nul_free=self._trimmed_nul_free
             )
             for index, _, _ in self._automaton.find_matches_as_indexes(
                 _utf8(haystack), overlapping=True

@@ -27,6 +27,8 @@ from trustcenter.guard import (
     _forms,
     _is_restricted_entry,
     _may_be_markdown,
+    _readings,
+    _strings_beyond_text,
     file_leaks,
     haystacks,
     restricted_values,
@@ -794,34 +796,65 @@ def _random_json(generator: random.Random, pieces: list[str], depth: int = 0) ->
     }
 
 
+def _short_values(readings: list[str], longest: int) -> set[str]:
+    """Every piece of up to ``longest`` characters of the ``readings`` that the guard
+    may search for: no NUL, no white space at either end."""
+    return {
+        value
+        for reading in readings
+        for start in range(len(reading))
+        for end in range(start + 1, min(start + longest, len(reading)) + 1)
+        if "\0" not in (value := reading[start:end]) and value == value.strip()
+    }
+
+
 @pytest.mark.parametrize("seed", range(40))
 def test_json_strings_are_read_when_they_may_find_more_than_the_text(seed: int) -> None:
-    # Every value (no NUL) up to the longest length that the readings of the strings find
-    # is found in the text's own readings when the shortcut leaves the strings out.
+    # The values (no NUL) up to the longest length found when every string is read are
+    # exactly those found when only the strings that may add something are.
     generator = random.Random(seed)
     longest = 6
-    skipped = 0
-    # Half the texts from pieces JSON writes as they are (no escapes, so no backslash).
+    skipped = narrowed = 0
+    # Some texts from pieces JSON writes as they are (no escapes, so no backslash), some
+    # without '<' (so no tag can run from one string into the next), some with many.
     unescaped = [p for p in _JSON_PIECES if json.dumps(p, ensure_ascii=False)[1:-1] == p]
+    untagged = [p for p in _JSON_PIECES if p != "<"]
+    tagged = unescaped + ["<", ">", "<b>"] * 4
     for _ in range(60):
-        pieces = generator.choice([_JSON_PIECES, unescaped])
+        pieces = generator.choice([_JSON_PIECES, unescaped, untagged, tagged])
         text = json.dumps(
             _random_json(generator, pieces),
             ensure_ascii=generator.random() < 0.2,
             indent=generator.choice([None, 1, "\t"]),
         )
         data = text.encode("utf-8")
-        full = haystacks(data, ".json", text, longest, nul_free=False)
-        fast = haystacks(data, ".json", text, longest, nul_free=True)
-        assert all(reading in full for reading in fast)  # nothing else is searched
-        skipped += fast != full
-        for reading in full:
-            for start in range(len(reading)):
-                for end in range(start + 1, min(start + longest, len(reading)) + 1):
-                    value = reading[start:end]
-                    if "\0" not in value:
-                        assert any(value in other for other in fast), (text, value)
-    assert skipped > 5  # the shortcut is taken, and tested
+        full = haystacks(data, ".json", text, longest, trimmed_nul_free=False)
+        fast = haystacks(data, ".json", text, longest, trimmed_nul_free=True)
+        skipped += len(fast) <= len(_readings(text, longest=longest))
+        narrowed += fast != full
+        assert _short_values(fast, longest) == _short_values(full, longest), text
+    assert skipped > 5 and narrowed > 20  # the strings are left out, or some of them
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"a": "b"}', []),
+        ('{"a": "<b>x</b>"}', []),  # tags, no escape
+        (r'{"k\\ey": ["plain", "t\u00e9 \"q\"", 1]}', ["k\\ey", 'té "q"']),
+        ('["a <", "b>c"]', None),  # '<' ... '>' would run from one string into the next
+        ('["a < b > c", "d"]', []),
+        ('["x > y <"]', None),
+        ("[1, 2]", []),
+    ],
+)  # fmt: skip
+def test_strings_beyond_text_named_cases(text: str, expected: list[str] | None) -> None:
+    json.loads(text)  # each case is JSON
+    assert _strings_beyond_text(text, trimmed_nul_free=True) == expected
+
+
+def test_every_string_is_read_when_a_value_may_hold_nul() -> None:
+    assert _strings_beyond_text('["a", "b"]', trimmed_nul_free=False) is None
 
 
 def test_a_value_with_nul_is_still_searched_in_a_json_files_strings(site: Path) -> None:
