@@ -27,6 +27,13 @@ Prints one table, every row measured in the same run, with the goal it is held t
    Debian Chromium, the same local server), median of ``--lighthouse-runs``; the plain
    site's scores below them show what comes with MkDocs + Material.
 
+With ``--instructions``, the pipeline (MkDocs), the plain build and the floor with the
+data checked of the example and of the largest company of at least 5,000 controls and
+500 subprocessors are also counted in machine instructions under valgrind's callgrind
+(one run each, hash seed fixed): slow (about a minute each for the example, several for
+the large company) but the same at any hour, where CPU seconds on this shared machine
+drift through the day.
+
 Every build is a whole ``python -m mkdocs build --strict -q`` subprocess with
 ``TRUSTCENTER_TODAY=2026-11-26`` and no gate secret, timed as the median of ``--runs``.
 No traffic leaves 127.0.0.1; Chromium runs with ``--disable-background-networking``.
@@ -35,6 +42,7 @@ No traffic leaves 127.0.0.1; Chromium runs with ``--disable-background-networkin
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import datetime as dt
 import functools
 import gzip
@@ -218,6 +226,64 @@ def time_floor(plain: Path, site_dir: Path, runs: int, data: Path | None = None)
     command = [sys.executable, "-c", _FLOOR, str(plain / "mkdocs.yml"), str(site_dir),
                str(data or ""), TODAY]  # fmt: skip
     return _median_time(lambda: subprocess.run(command, cwd=plain, env=_env(), check=True), runs)
+
+
+def count_instructions(command: list[str], cwd: Path) -> int | str:
+    """Machine instructions a whole process of ``command`` runs, or why they were not counted.
+
+    Counted by valgrind's callgrind (``Collected``, the ``Ir`` events), which counts
+    instructions, not seconds: the same for the same program and input whatever else
+    the machine runs. Python's hash seed is fixed, so sets iterate alike in every run.
+    Raises ``subprocess.CalledProcessError`` when the command fails under valgrind.
+    """
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return "valgrind not found (Debian's package valgrind)"
+    done = subprocess.run(
+        [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        cwd=cwd, env=dict(_env(), PYTHONHASHSEED="0"), capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if found is None:
+        return "callgrind printed no count"
+    return int(found.group(1))
+
+
+def instruction_rows(
+    table: Table, name: str, project: Path, plain_project: Path, folder: Path, goal: float
+) -> None:
+    """Count a project's pipeline, plain build and floor in instructions, and print them.
+
+    The pipeline with MkDocs, the plain MkDocs build and the floor with the data checked
+    (:func:`time_floor`), by :func:`count_instructions`, two at a time (a count does not
+    depend on what else runs), with the ratios the goals hold in CPU seconds: ``goal``
+    for the pipeline against the plain build, :data:`GOAL_OVER_FLOOR` against the floor.
+    """
+    commands = {
+        "pipeline": ([sys.executable, "-m", "trustcenter", "build", "--strict", "-f",
+                      str(project / "mkdocs.yml"), "-d", str(folder / "count-pipeline")],
+                     project),
+        "plain": ([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+                   "mkdocs.yml", "-d", str(folder / "count-plain")], plain_project),
+        "floor": ([sys.executable, "-c", _FLOOR, str(plain_project / "mkdocs.yml"),
+                   str(folder / "count-floor"), str(project / "data"), TODAY], plain_project),
+    }  # fmt: skip
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {key: pool.submit(count_instructions, *run) for key, run in commands.items()}
+        counts = {key: future.result() for key, future in futures.items()}
+    why = next((c for c in counts.values() if isinstance(c, str)), None)
+    if why is not None:
+        table.row(f"{name}, instructions (callgrind)", "skipped")
+        print(f"  ({why})")
+        return
+    pipeline, plain, floor = (int(counts[k]) for k in ("pipeline", "plain", "floor"))
+    table.row(f"{name}, instructions (callgrind): pipeline", f"{pipeline / 1e9:.3f} G")
+    table.row("  same pages, plain mkdocs", f"{plain / 1e9:.3f} G")
+    table.row("  floor with the data checked", f"{floor / 1e9:.3f} G")
+    table.row("  pipeline / plain", f"{pipeline / plain:.3f}x", "", f"({goal:g}x)")
+    table.row("  pipeline / floor with the data checked", f"{pipeline / floor:.3f}x", "",
+              f"({GOAL_OVER_FLOOR:g}x)")  # fmt: skip
 
 
 def example_copy(project: Path) -> Path:
@@ -781,6 +847,11 @@ def main() -> None:
     parser.add_argument(
         "--stages", action="store_true", help="also where a build's time goes (MkDocs)"
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count builds in instructions (valgrind; minutes, more at 5,000 controls)",
+    )
     args = parser.parse_args()
     sizes = [tuple(int(n) for n in size.split("x")) for size in args.sizes]
 
@@ -826,6 +897,8 @@ def main() -> None:
                 floor_rows(
                     table, plain_project, folder / "floor", REPO / "data", plain, args.runs, full
                 )
+        if args.instructions:
+            instruction_rows(table, "example", REPO, plain_project, folder, GOAL_OVERHEAD)
         table.timing(
             "example: mkdocs build (direct, plugin's pass)",
             time_build(REPO, folder / "example-direct", args.runs),
@@ -866,6 +939,11 @@ def main() -> None:
                     floor_rows(
                         table, plain_project, folder / "floor", project / "data", plain, args.runs
                     )
+                if large and builder == "mkdocs" and args.instructions:
+                    instruction_rows(
+                        table, f"{controls:,} / {subprocessors:,}", project, plain_project,
+                        folder / project.name, GOAL_LARGE_OVERHEAD,
+                    )  # fmt: skip
             largest = (project, controls, subprocessors)
 
         if args.stages:  # where the time goes, against the plain build's whole process
