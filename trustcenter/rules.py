@@ -35,6 +35,7 @@ _RULES: dict[str, str] = {
     "yaml-boolean": "yes/no/on/off/true/false where text or a number is meant",
     "yaml-null": "~ or null where a value is meant",
     "yaml-timestamp": "a date and time where a date (or text) is meant",
+    "yaml-binary": "a !!binary (base64) value, which a reviewer cannot read",
     # --- the shape of the data (trustcenter.validation) ------------------------------
     "missing-key": "a required key is missing",
     "unknown-key": "a key the model does not have (often a misspelling)",

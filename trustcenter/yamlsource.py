@@ -27,6 +27,11 @@ Loc = tuple[str | int, ...]
 _YAML_TAG = "tag:yaml.org,2002:"
 _STR = _YAML_TAG + "str"
 _TIMESTAMP = _YAML_TAG + "timestamp"
+#: The tags of a list and a mapping written without one: any other (``!!set``,
+#: ``!!omap``, ``!!str [x]``, ``!foo {}``) says the entries mean something they do not here.
+_COLLECTION_TAGS = (_YAML_TAG + "seq", _YAML_TAG + "map")
+#: YAML 1.1's base64 type (``!!binary``): bytes a reviewer reading the diff cannot read.
+_BINARY = _YAML_TAG + "binary"
 #: A date alone, as YAML 1.1's timestamp type writes it (``2026-11-26``).
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 #: YAML 1.1 types a plain scalar may resolve to that have no value: "=" and "<<".
@@ -160,6 +165,8 @@ class _Walker:
         self.constructor = yaml.SafeLoader("")
 
     def value(self, node: yaml.Node, loc: Loc) -> Any:
+        if isinstance(node, yaml.CollectionNode) and node.tag not in _COLLECTION_TAGS:
+            self.collection_tag_problem(node)
         if isinstance(node, yaml.MappingNode):
             return self.mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
@@ -219,6 +226,8 @@ class _Walker:
     def scalar(self, node: yaml.Node, loc: Loc) -> Any:
         if node.tag == _STR:
             return node.value
+        if node.tag == _BINARY:
+            return self.binary_problem(node, loc)
         if isinstance(node, yaml.ScalarNode) and not node.style:  # plain: None, or "" (libyaml)
             self.source.plain_at[loc] = node.value
         try:
@@ -253,6 +262,46 @@ class _Walker:
             # PyYAML's constructors raise these for an unknown tag (!foo) or a value its
             # tag does not fit (!!bool maybe, !!timestamp soon).
             return self.tag_problem(node, loc)
+
+    def collection_tag_problem(self, node: yaml.CollectionNode) -> None:
+        """Report a list or mapping with a tag; its entries are still read as written."""
+        tag = str(node.tag)
+        shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
+        kind = "mapping" if isinstance(node, yaml.MappingNode) else "list"
+        where = _position(node.start_mark)
+        self.problems.append(
+            Problem(
+                self.source.name,
+                where.line,
+                where.column,
+                f"expected a {kind} without a tag, found one tagged '{shown}', which "
+                "these files do not use",
+                hint=f"remove '{shown}'",
+                rule="yaml-syntax",
+            )
+        )
+
+    def binary_problem(self, node: yaml.Node, loc: Loc) -> Any:
+        """Report a ``!!binary`` value; keep its text.
+
+        Every value of the data is published or restricted as text a reviewer reads in
+        the pull request; base64 would publish what no reviewer read (``!!binary
+        aGVsbG8=`` is the text "hello"), so it is refused, whatever it decodes to.
+        """
+        where = _position(node.start_mark)
+        self.problems.append(
+            Problem(
+                self.source.name,
+                where.line,
+                where.column,
+                "expected a value written out, found a '!!binary' (base64) value, which "
+                "a reviewer cannot read",
+                hint="write the value itself, without the '!!binary' tag",
+                rule="yaml-binary",
+            )
+        )
+        self.source.broken.add(loc)
+        return node.value
 
     def tag_problem(self, node: yaml.Node, loc: Loc) -> Any:
         """Report a scalar that its YAML tag cannot read (``!foo x``, ``=``); keep its text."""

@@ -79,6 +79,25 @@ def test_resolve_skips_parts_that_are_not_in_the_document() -> None:
             id="timestamp-tag-that-does-not-fit",
         ),
         pytest.param(
+            "a: !!set {x: null}\n", "data/x.yml:1:4: error",
+            "expected a mapping without a tag, found one tagged '!!set'", "remove '!!set'",
+            id="tagged-mapping",
+        ),
+        pytest.param(
+            "a:\n  - !foo [x, y]\n", "data/x.yml:2:5: error",
+            "expected a list without a tag, found one tagged '!foo'", "remove '!foo'",
+            id="tagged-list",
+        ),
+        pytest.param(
+            "q: !!binary aGVsbG8=\n", "data/x.yml:1:4: error",
+            "found a '!!binary' (base64) value, which a reviewer cannot read",
+            "write the value itself", id="binary",
+        ),
+        pytest.param(
+            "q: [ok, !!binary '!!!']\n", "data/x.yml:1:9: error",
+            "found a '!!binary' (base64) value", None, id="binary-that-is-not-base64",
+        ),
+        pytest.param(
             "a:\n  title: =\n", "data/x.yml:2:10: error",
             "expected a value, found =, which YAML 1.1 reads as its 'value' type, not as text",
             "put it in quotes: '='", id="equals-sign-as-value",
@@ -137,6 +156,12 @@ def test_a_tagged_value_is_kept_as_text_and_marked_broken() -> None:
     source, _ = parse("when: !soon 2026-01-01\nplain: 1\n")
     assert source.value == {"when": "2026-01-01", "plain": 1}
     assert ("when",) in source.broken
+
+
+def test_a_binary_value_is_kept_as_written_and_marked_broken() -> None:
+    source, _ = parse("q: !!binary aGVsbG8=\n")
+    assert source.value == {"q": "aGVsbG8="}
+    assert ("q",) in source.broken
 
 
 def test_impossible_date_is_kept_as_text_and_marked_broken() -> None:

@@ -565,7 +565,7 @@ def trust_schema(site_url: str) -> str:
     The schema is :data:`DOCUMENT_SCHEMA_FILE` (:func:`document_schema`, committed), with
     ``$schema`` and ``$id`` put first. Raises ``OSError`` when the file cannot be read.
     """
-    body = DOCUMENT_SCHEMA_FILE.read_text("utf-8")
+    body = DOCUMENT_SCHEMA_FILE.read_bytes().decode("utf-8")
     head = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": site_url + SCHEMA_PATH,
